@@ -1,0 +1,82 @@
+// Reads a snapshot file (text or an already-parsed value) into typed data, or errors that say
+// where and what: a line and column for broken JSON, a JSON path for a schema mismatch. The format
+// and version are checked before the schema, so a version-2 file is refused by name rather than
+// drowned in schema errors.
+import { type DataError, fail, jsonPath, ok, type Result } from './result.ts';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.ts';
+
+const MAX_ERRORS = 20;
+
+export function parseSnapshotText(text: string): Result<Snapshot> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail([jsonSyntaxError(text, error)]);
+  }
+  return parseSnapshotValue(value);
+}
+
+export function parseSnapshotValue(value: unknown): Result<Snapshot> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail([
+      { code: 'not_a_snapshot', path: '$', message: 'is not a JSON object (a snapshot is one object)' },
+    ]);
+  }
+  const record = value as Record<string, unknown>;
+  if (record.format !== SNAPSHOT_FORMAT) {
+    return fail([
+      {
+        code: 'not_a_snapshot',
+        path: '$.format',
+        message: `is ${describe(record.format)}, expected "${SNAPSHOT_FORMAT}" (is this a dirsync-preflight snapshot?)`,
+      },
+    ]);
+  }
+  if (record.version !== SNAPSHOT_VERSION) {
+    return fail([
+      {
+        code: 'unsupported_version',
+        path: '$.version',
+        message: `is ${describe(record.version)}; this reader knows version ${SNAPSHOT_VERSION} only`,
+      },
+    ]);
+  }
+  const parsed = snapshotSchema.safeParse(value);
+  if (parsed.success) return ok(parsed.data);
+  const errors: DataError[] = parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
+    code: issue.code,
+    path: jsonPath(issue.path),
+    message: issueMessage(issue),
+  }));
+  return fail(errors);
+}
+
+function issueMessage(issue: { code: string; message: string; input?: unknown }): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required but missing';
+  return issue.message;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Turns JSON.parse's message into "line L, column C: …" where the engine gives a position. */
+function jsonSyntaxError(text: string, error: unknown): DataError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(raw);
+  if (text.trim() === '')
+    return { code: 'invalid_json', path: 'line 1, column 1', message: 'the file is empty' };
+  let offset = position ? Number(position[1]) : text.length;
+  if (!position && /end of (JSON )?input|Unterminated|Unexpected end/i.test(raw)) offset = text.length;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const truncated = offset >= text.trimEnd().length;
+  const message = truncated
+    ? 'the JSON ends too early (is the file truncated?)'
+    : `is not valid JSON (${raw.replace(/^JSON\.parse: /, '').split('\n')[0]})`;
+  return { code: 'invalid_json', path: `line ${line}, column ${column}`, message };
+}
