@@ -42,7 +42,7 @@ export function parseSnapshotValue(value: unknown): Result<Snapshot> {
       },
     ]);
   }
-  const parsed = snapshotSchema.safeParse(value);
+  const parsed = snapshotSchema.safeParse(value, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
   const errors: DataError[] = parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
     code: issue.code,
@@ -53,6 +53,7 @@ export function parseSnapshotValue(value: unknown): Result<Snapshot> {
 }
 
 function issueMessage(issue: { code: string; message: string; input?: unknown }): string {
+  // reportInput makes zod include the offending value, so a missing property can be told from a wrong one.
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required but missing';
   return issue.message;
 }

@@ -1,0 +1,110 @@
+// Indexes every object of a snapshot by id once, merging the copies an object has across
+// `users`, `contacts`, `groups` and the `members` lists (snapshot-format.md: in that order, a
+// non-null value replaces an earlier one, null never replaces a value). The first copy is kept by
+// reference and only copied when a later one adds something, so the input is never mutated and
+// the common case (one copy per object) allocates nothing.
+import { idKey } from './ids.ts';
+import type { Snapshot } from './snapshot-schema.ts';
+
+export type ObjectKind = 'user' | 'group' | 'orgContact' | 'device' | 'servicePrincipal' | 'other';
+export const OBJECT_KINDS: readonly ObjectKind[] = [
+  'user',
+  'group',
+  'orgContact',
+  'device',
+  'servicePrincipal',
+  'other',
+];
+
+/** A raw directory object as Graph returned it: only `id` is certain. */
+export type RawObject = { readonly id: string; readonly [key: string]: unknown };
+
+export interface DirectoryIndex {
+  /** Merged objects; an object's position here is its index everywhere in the core. */
+  readonly objects: readonly RawObject[];
+  /** ObjectKind per index, as a position in OBJECT_KINDS. */
+  readonly kinds: Uint8Array;
+  /** idKey(id) → index. */
+  readonly byId: ReadonlyMap<string, number>;
+  /** Direct members (indices, in listed order) of each group that has a `members` entry. */
+  readonly members: ReadonlyMap<number, Int32Array>;
+}
+
+const KIND_BY_TYPE: Record<string, number> = {
+  '#microsoft.graph.user': 0,
+  '#microsoft.graph.group': 1,
+  '#microsoft.graph.orgcontact': 2,
+  '#microsoft.graph.device': 3,
+  '#microsoft.graph.serviceprincipal': 4,
+};
+const KIND_OTHER = 5;
+
+export function kindOfType(odataType: unknown): number {
+  if (typeof odataType !== 'string') return KIND_OTHER;
+  return KIND_BY_TYPE[odataType.toLowerCase()] ?? KIND_OTHER;
+}
+
+export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
+  const objects: RawObject[] = [];
+  const kinds: number[] = [];
+  const owned: boolean[] = [];
+  const byId = new Map<string, number>();
+
+  const add = (raw: RawObject, fallbackKind: number): number => {
+    const key = idKey(raw.id);
+    const at = byId.get(key);
+    const typed = raw['@odata.type'];
+    if (at === undefined) {
+      const index = objects.length;
+      byId.set(key, index);
+      objects.push(raw);
+      kinds.push(typeof typed === 'string' ? kindOfType(typed) : fallbackKind);
+      owned.push(false);
+      return index;
+    }
+    mergeInto(at, raw);
+    return at;
+  };
+
+  const mergeInto = (at: number, raw: RawObject): void => {
+    let target = objects[at] as RawObject;
+    for (const key in raw) {
+      if (key === 'id') continue;
+      const value = raw[key];
+      if (value === undefined) continue;
+      const has = key in target;
+      if (value === null ? has : has && target[key] === value) continue;
+      if (!owned[at]) {
+        target = { ...target };
+        objects[at] = target;
+        owned[at] = true;
+      }
+      (target as Record<string, unknown>)[key] = value;
+    }
+  };
+
+  for (const user of snapshot.users ?? []) add(user, 0);
+  for (const contact of snapshot.contacts ?? []) add(contact, 2);
+  for (const group of snapshot.groups) add(group, 1);
+
+  const memberLists: Array<[number, number[]]> = [];
+  for (const groupId of Object.keys(snapshot.members)) {
+    const list = snapshot.members[groupId] ?? [];
+    const groupIndex = add({ id: groupId }, 1);
+    const indices = new Array<number>(list.length);
+    for (let i = 0; i < list.length; i++) indices[i] = add(list[i] as RawObject, KIND_OTHER);
+    memberLists.push([groupIndex, indices]);
+  }
+  // Types are settled only after every copy is merged: a later copy may carry the @odata.type.
+  for (let i = 0; i < objects.length; i++) {
+    const typed = (objects[i] as RawObject)['@odata.type'];
+    if (typeof typed === 'string') kinds[i] = kindOfType(typed);
+  }
+  const members = new Map<number, Int32Array>();
+  for (const [groupIndex, indices] of memberLists) {
+    const previous = members.get(groupIndex);
+    // Two keys that differ only in case name one group: their lists are concatenated in file order.
+    members.set(groupIndex, previous ? Int32Array.from([...previous, ...indices]) : Int32Array.from(indices));
+  }
+  return { objects, kinds: Uint8Array.from(kinds), byId, members };
+}

@@ -1,0 +1,55 @@
+// Transitive membership as recipient-rules.md's walk: depth-first, pre-order, each object once,
+// a nested group's members right after the group and before its next sibling. An explicit stack
+// (not recursion) so 1,000-level nesting cannot overflow; a stamp array (not a Set per walk) so
+// walking many groups over one index allocates only the output.
+import type { DirectoryIndex } from './directory-index.ts';
+
+const KIND_GROUP = 1;
+
+export interface Walk {
+  /** Object indices in walk order. */
+  readonly items: Int32Array;
+  /** For each item, the index of the group it was reached through (the root for direct members). */
+  readonly parents: Int32Array;
+}
+
+export interface Walker {
+  walk(root: number): Walk;
+}
+
+export function createWalker(index: DirectoryIndex): Walker {
+  const seen = new Int32Array(index.objects.length);
+  let stamp = 0;
+  return {
+    walk(root: number): Walk {
+      stamp++;
+      seen[root] = stamp;
+      const items: number[] = [];
+      const parents: number[] = [];
+      const stackGroups: number[] = [root];
+      const stackPositions: number[] = [0];
+      while (stackGroups.length > 0) {
+        const top = stackGroups.length - 1;
+        const group = stackGroups[top] as number;
+        const list = index.members.get(group);
+        const position = stackPositions[top] as number;
+        if (list === undefined || position >= list.length) {
+          stackGroups.pop();
+          stackPositions.pop();
+          continue;
+        }
+        stackPositions[top] = position + 1;
+        const member = list[position] as number;
+        if (seen[member] === stamp) continue;
+        seen[member] = stamp;
+        items.push(member);
+        parents.push(group);
+        if (index.kinds[member] === KIND_GROUP) {
+          stackGroups.push(member);
+          stackPositions.push(0);
+        }
+      }
+      return { items: Int32Array.from(items), parents: Int32Array.from(parents) };
+    },
+  };
+}

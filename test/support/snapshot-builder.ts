@@ -1,0 +1,83 @@
+// Builds small synthetic snapshots for table-driven tests: `user('u1', {...})` style helpers and
+// `snapshotOf({ groups, members, selection })` that fills the rest with a valid, complete default.
+import type { Snapshot, SnapshotMember } from '../../src/core/snapshot-schema.ts';
+
+type Attrs = Record<string, unknown>;
+
+export const user = (id: string, attrs: Attrs = {}): SnapshotMember => ({
+  '@odata.type': '#microsoft.graph.user',
+  id,
+  displayName: `User ${id}`,
+  givenName: null,
+  surname: null,
+  mail: `${id}@contoso.example`,
+  userPrincipalName: `${id}@contoso.example`,
+  accountEnabled: true,
+  userType: 'Member',
+  ...attrs,
+});
+
+export const contact = (id: string, attrs: Attrs = {}): SnapshotMember => ({
+  '@odata.type': '#microsoft.graph.orgContact',
+  id,
+  displayName: `Contact ${id}`,
+  givenName: null,
+  surname: null,
+  mail: `${id}@partner.example`,
+  ...attrs,
+});
+
+export const groupRef = (id: string, attrs: Attrs = {}): SnapshotMember => ({
+  '@odata.type': '#microsoft.graph.group',
+  id,
+  displayName: `Group ${id}`,
+  ...attrs,
+});
+
+export const device = (id: string): SnapshotMember => ({
+  '@odata.type': '#microsoft.graph.device',
+  id,
+  displayName: `Device ${id}`,
+});
+
+export interface SnapshotParts {
+  /** Group id → direct members. Every key becomes a group in `groups`. */
+  members: Record<string, SnapshotMember[]>;
+  selected: string[];
+  usernameFallback?: boolean;
+  syncContacts?: boolean;
+  memberCounts?: Record<string, number>;
+  extra?: Partial<Snapshot>;
+}
+
+export function snapshotOf(parts: SnapshotParts): Snapshot {
+  return {
+    format: 'dirsync-snapshot',
+    version: 1,
+    capturedAt: '2026-11-23T06:00:00Z',
+    cloud: 'global',
+    tenant: {
+      id: 'tenant-1',
+      displayName: 'Contoso',
+      verifiedDomains: [{ name: 'contoso.example', isDefault: true }],
+    },
+    app: null,
+    subscribedSkus: [],
+    selection: {
+      groupIds: parts.selected,
+      usernameFallback: parts.usernameFallback ?? false,
+      syncContacts: parts.syncContacts ?? false,
+    },
+    notFound: [],
+    groups: Object.keys(parts.members).map((id) => ({
+      id,
+      displayName: `Group ${id}`,
+      groupTypes: [],
+      securityEnabled: true,
+    })),
+    ...(parts.memberCounts ? { memberCounts: parts.memberCounts } : {}),
+    members: parts.members,
+    reads: [],
+    ...parts.extra,
+  } as Snapshot;
+}
