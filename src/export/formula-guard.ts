@@ -1,0 +1,31 @@
+// The formula-injection guard of every CSV we write (recipient-rules.md, "Export"; OWASP's CSV
+// injection advice): a cell that starts with a spreadsheet trigger gets a leading apostrophe.
+// Papaparse's own `escapeFormulae: true` pattern, /^[=+\-@\t\r].*$/, misses LF, the full-width
+// forms ＝＋－＠, and — because `.` stops at a line break and `$` is not multiline — every cell that
+// starts with a trigger and also holds a line break ("=1\n2"). Ours is anchored at the start only.
+// It has no `g` flag on purpose: RegExp#test with `g` keeps `lastIndex` between calls.
+
+/**
+ * A cell starting with one of these is neutralised: `=`, `+`, `-`, `@`, tab, CR, LF and the
+ * full-width U+FF1D, U+FF0B, U+FF0D, U+FF20. Also valid as papaparse's `escapeFormulae` option.
+ */
+export const FORMULA_TRIGGER: RegExp = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export function startsWithFormulaTrigger(value: string): boolean {
+  return FORMULA_TRIGGER.test(value);
+}
+
+/** The cell as written: `'` + value when the value starts with a trigger, else the value itself. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Undoes `neutraliseCell`: drops a leading `'` that is followed by a trigger. Exact for every value
+ * except one that itself begins with `'` and then a trigger (e.g. `'=x`): that one is written
+ * unchanged and so reads back as `=x`. Addresses never start with a trigger (recipient-rules.md),
+ * so only a Name, Id or path could be affected.
+ */
+export function restoreCell(cell: string): string {
+  return cell.charCodeAt(0) === 0x27 && FORMULA_TRIGGER.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
