@@ -1,0 +1,4 @@
+// Worker entry: no logic here (STYLE.md) — the tested message handler is attached to the worker scope.
+import { serveWorker } from './serve.ts';
+
+serveWorker(self as unknown as Parameters<typeof serveWorker>[0]);

@@ -1,0 +1,147 @@
+// The worker's message handler runs on a MessageChannel (happy-dom and Node have no Worker), and
+// the client is driven through a WorkerLike made of the other port.
+import { describe, expect, it } from 'vitest';
+import { computePreview } from '../../../src/core/preview.ts';
+import { summarizePreview } from '../../../src/core/preview-summary.ts';
+import { createWorkerClient, type WorkerLike } from '../../../src/worker/client.ts';
+import { createWorkerHandlers } from '../../../src/worker/handlers.ts';
+import { serveWorker } from '../../../src/worker/serve.ts';
+import { groupRef, snapshotOf, user } from '../../support/snapshot-builder.ts';
+
+const snapshot = snapshotOf({
+  members: {
+    g1: [user('a'), user('b', { accountEnabled: false }), groupRef('g2')],
+    g2: [user('c', { displayName: '=1+1' })],
+  },
+  selected: ['g1'],
+});
+const text = JSON.stringify(snapshot);
+
+interface FakeWorker extends WorkerLike {
+  /** The next job is not run: the worker dies with this message instead. */
+  crashOnNextJob: string | null;
+  terminated: boolean;
+}
+
+function channelWorker(handlers = createWorkerHandlers()): FakeWorker {
+  const channel = new MessageChannel();
+  serveWorker(channel.port2 as never, handlers);
+  const fake: FakeWorker = {
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    terminated: false,
+    crashOnNextJob: null,
+    postMessage(message) {
+      const crash = fake.crashOnNextJob;
+      if (crash === null) return channel.port1.postMessage(message);
+      setTimeout(() => fake.onerror?.({ message: crash, preventDefault() {} } as ErrorEvent), 5);
+    },
+    terminate() {
+      fake.terminated = true;
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+  channel.port1.onmessage = (event) => fake.onmessage?.(event);
+  return fake;
+}
+
+describe('worker protocol', () => {
+  it('opens a snapshot and gives the same counts as the core called directly', async () => {
+    const client = createWorkerClient(() => channelWorker());
+    const phases: string[] = [];
+    const opened = await client.call('open', { text }, { onProgress: (phase) => phases.push(phase) });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(opened.summary).toEqual(summarizePreview(computePreview(snapshot)));
+    expect(phases).toEqual(['Checking the file', 'Applying the recipient rules']);
+    const page = await client.call('query', {
+      query: { scope: 'audience', outcomes: ['recipient'] },
+      limit: 10,
+    });
+    expect(page.total).toBe(2);
+    expect(page.rows.map((row) => row.id)).toEqual(['a', 'c']);
+    client.dispose();
+  });
+
+  it('returns schema errors as data', async () => {
+    const client = createWorkerClient(() => channelWorker());
+    const opened = await client.call('open', { text: '{"format":"dirsync-snapshot","version":7}' });
+    expect(opened).toMatchObject({ ok: false, errors: [{ path: '$.version' }] });
+    client.dispose();
+  });
+
+  it('transfers CSV bytes and refuses an incomplete snapshot without consent', async () => {
+    const client = createWorkerClient(() => channelWorker());
+    const broken = {
+      ...snapshot,
+      reads: [{ path: '/x', status: 'failed', pages: 0, items: 0, httpStatus: 500, error: 'boom' }],
+    };
+    await client.call('open', { text: JSON.stringify(broken) });
+    await expect(
+      client.call('exportUpload', { baseName: 'r', segments: false, allowIncomplete: false }),
+    ).rejects.toMatchObject({ code: 'incomplete' });
+    const [file] = await client.call('exportUpload', {
+      baseName: 'r',
+      segments: false,
+      allowIncomplete: true,
+    });
+    expect(file?.fileName).toBe('r.csv');
+    expect(new TextDecoder().decode(file?.data)).toBe(
+      'Name,Email\r\nUser a,a@contoso.example\r\n"\'=1+1",c@contoso.example\r\n',
+    );
+    client.dispose();
+  });
+
+  it('reports a crash at once, then runs again in a fresh worker', async () => {
+    const workers: FakeWorker[] = [];
+    let resets = 0;
+    const client = createWorkerClient(
+      () => {
+        const worker = channelWorker();
+        workers.push(worker);
+        return worker;
+      },
+      () => resets++,
+    );
+    await client.call('open', { text });
+    (workers[0] as FakeWorker).crashOnNextJob = 'out of memory';
+    const started = Date.now();
+    await expect(client.call('query', { query: { scope: 'audience' }, limit: 5 })).rejects.toMatchObject({
+      code: 'worker-crashed',
+    });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(resets).toBe(1);
+    await expect(client.call('query', { query: { scope: 'audience' }, limit: 5 })).rejects.toMatchObject({
+      code: 'no-snapshot',
+    });
+    expect((await client.call('open', { text })).ok).toBe(true);
+    expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('cancelling terminates the running job and later calls still run', async () => {
+    const client = createWorkerClient(() => channelWorker());
+    const controller = new AbortController();
+    const pending = client.call('open', { text }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await client.call('open', { text })).ok).toBe(true);
+    client.dispose();
+  });
+
+  it('a handler that throws becomes an error as data', async () => {
+    const handlers = createWorkerHandlers();
+    handlers.page = () => {
+      throw new Error('kaput');
+    };
+    const client = createWorkerClient(() => channelWorker(handlers));
+    await expect(client.call('page', { offset: 0, limit: 1 })).rejects.toMatchObject({
+      code: 'job-failed',
+      message: 'kaput',
+    });
+    client.dispose();
+  });
+});
