@@ -1,4 +1,22 @@
-// Entry: renders the app shell.
+// Entry: creates the state with its real dependencies (the worker, fetch) and renders the app.
 import { render } from 'preact';
+import { App } from './app/App.tsx';
+import './app/styles.css';
+import { createReportState } from './state/report-state.ts';
+import { createWorkerClient } from './worker/client.ts';
 
-render(<p>dirsync-preflight</p>, document.getElementById('app') as HTMLElement);
+const worker = createWorkerClient(
+  () => new Worker(new URL('./worker/preview.worker.ts', import.meta.url), { type: 'module' }) as never,
+);
+
+const state = createReportState({
+  worker,
+  demoUrl: `${import.meta.env.BASE_URL}demo/demo-tenant.json`,
+  async fetchText(url, signal) {
+    const response = await fetch(url, { signal });
+    if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+    return response.text();
+  },
+});
+
+render(<App state={state} />, document.getElementById('app') as HTMLElement);

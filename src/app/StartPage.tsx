@@ -1,0 +1,68 @@
+// The ways in: the built-in demo tenant, or a snapshot file (picker or drag and drop).
+import { useRef, useState } from 'preact/hooks';
+import type { ReportState } from '../state/report-state.ts';
+
+export function StartPage({ state }: { state: ReportState }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const openFirst = (files: FileList | null | undefined) => {
+    const file = files?.[0];
+    if (file) void state.openFile(file);
+  };
+  return (
+    <section class="start" aria-labelledby="start-title">
+      <h1 id="start-title">Check a directory sync before you connect it</h1>
+      <p class="lead">
+        See whether the app registration is ready, exactly who will be synced, and why Entra's member counts
+        differ from the recipient count. Everything runs in this browser; nothing is sent anywhere.
+      </p>
+      <div class="ways">
+        <div class="card">
+          <h2>Try the demo tenant</h2>
+          <p>A synthetic tenant of about 2,000 people with the mistakes admins make most often.</p>
+          <button
+            type="button"
+            class="button-primary"
+            onClick={() => void state.openDemo()}
+            disabled={state.busy.value}
+          >
+            Open the demo tenant
+          </button>
+        </div>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a shortcut; the file button inside is the keyboard and screen-reader path */}
+        <div
+          class={`card drop-zone${dragging ? ' dragging' : ''}`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            openFirst(event.dataTransfer?.files);
+          }}
+        >
+          <h2>Import a snapshot</h2>
+          <p>
+            A snapshot file (.json) saved by this tool, e.g. one a customer shared with support. Or drop it
+            here.
+          </p>
+          <label class="button-secondary file-button">
+            Choose a snapshot file…
+            <input
+              ref={input}
+              type="file"
+              accept=".json,application/json"
+              class="visually-hidden"
+              onChange={(event) => {
+                openFirst((event.currentTarget as HTMLInputElement).files);
+                (event.currentTarget as HTMLInputElement).value = '';
+              }}
+            />
+          </label>
+        </div>
+      </div>
+    </section>
+  );
+}

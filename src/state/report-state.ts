@@ -1,0 +1,198 @@
+// The open report: which snapshot is open (demo, file, stored or live), how far the worker is, and
+// what it said. Every change of UI state about the open snapshot happens through these actions;
+// components only read the signals. Tested without rendering (a fake worker client is passed in).
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import type { PreviewOptions } from '../core/preview.ts';
+import type { PreviewSummary } from '../core/preview-summary.ts';
+import type { DataError } from '../core/result.ts';
+import type { WorkerClient } from '../worker/client.ts';
+import type { SnapshotMeta } from '../worker/handlers.ts';
+
+export type SnapshotSource =
+  | { kind: 'demo' }
+  | { kind: 'file'; fileName: string }
+  | { kind: 'stored'; id: string }
+  | { kind: 'live' };
+
+export interface Progress {
+  phase: string;
+  done?: number;
+  total?: number;
+}
+
+export interface Problem {
+  title: string;
+  /** What is wrong and where, one line each (JSON paths for files). */
+  details: string[];
+  /** What to do next, in plain words. */
+  next: string;
+}
+
+export interface OpenReport {
+  source: SnapshotSource;
+  meta: SnapshotMeta;
+  summary: PreviewSummary;
+  /** The snapshot file's text, kept so it can be saved or exported as it was read. */
+  text: string;
+}
+
+export interface ReportStateDeps {
+  worker: WorkerClient;
+  fetchText(url: string, signal: AbortSignal): Promise<string>;
+  demoUrl: string;
+}
+
+export interface ReportState {
+  report: ReadonlySignal<OpenReport | null>;
+  progress: ReadonlySignal<Progress | null>;
+  problem: ReadonlySignal<Problem | null>;
+  busy: ReadonlySignal<boolean>;
+  openDemo(): Promise<boolean>;
+  openFile(file: { name: string; text(): Promise<string> }): Promise<boolean>;
+  openText(text: string, source: SnapshotSource): Promise<boolean>;
+  changeOptions(options: PreviewOptions): Promise<void>;
+  cancel(): void;
+  close(): void;
+  dismissProblem(): void;
+}
+
+const MAX_FILE_ERRORS = 5;
+
+export function createReportState(deps: ReportStateDeps): ReportState {
+  const report = signal<OpenReport | null>(null);
+  const progress = signal<Progress | null>(null);
+  const problem = signal<Problem | null>(null);
+  let controller: AbortController | null = null;
+
+  const begin = (phase: string): AbortSignal => {
+    controller?.abort();
+    controller = new AbortController();
+    problem.value = null;
+    progress.value = { phase };
+    return controller.signal;
+  };
+  const end = () => {
+    controller = null;
+    progress.value = null;
+  };
+
+  const openText = async (text: string, source: SnapshotSource, signal?: AbortSignal): Promise<boolean> => {
+    const aborted = signal ?? begin('Reading the snapshot');
+    try {
+      const opened = await deps.worker.call(
+        'open',
+        { text },
+        {
+          signal: aborted,
+          onProgress: (phase, done, total) =>
+            (progress.value = {
+              phase,
+              ...(done === undefined ? {} : { done }),
+              ...(total === undefined ? {} : { total }),
+            }),
+        },
+      );
+      if (!opened.ok) {
+        problem.value = fileProblem(source, opened.errors);
+        return false;
+      }
+      report.value = { source, meta: opened.meta, summary: opened.summary, text };
+      return true;
+    } catch (error) {
+      if (!isAbort(error)) problem.value = workerProblem(error);
+      return false;
+    } finally {
+      end();
+    }
+  };
+
+  return {
+    report,
+    progress,
+    problem,
+    busy: computed(() => progress.value !== null),
+    async openDemo() {
+      const aborted = begin('Loading the demo tenant');
+      let text: string;
+      try {
+        text = await deps.fetchText(deps.demoUrl, aborted);
+      } catch (error) {
+        if (!isAbort(error)) {
+          problem.value = {
+            title: 'The demo tenant could not be loaded',
+            details: [String(error)],
+            next: 'Reload the page and try again.',
+          };
+        }
+        end();
+        return false;
+      }
+      return openText(text, { kind: 'demo' }, aborted);
+    },
+    async openFile(file) {
+      const aborted = begin(`Reading ${file.name}`);
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (error) {
+        problem.value = {
+          title: `${file.name} could not be read`,
+          details: [String(error)],
+          next: 'Check the file and try again.',
+        };
+        end();
+        return false;
+      }
+      return openText(text, { kind: 'file', fileName: file.name }, aborted);
+    },
+    openText: (text, source) => openText(text, source),
+    async changeOptions(options) {
+      const open = report.value;
+      if (open === null) return;
+      const aborted = begin('Applying the recipient rules');
+      try {
+        const summary = await deps.worker.call('repreview', options, { signal: aborted });
+        report.value = { ...open, summary };
+      } catch (error) {
+        if (!isAbort(error)) problem.value = workerProblem(error);
+      } finally {
+        end();
+      }
+    },
+    cancel() {
+      controller?.abort();
+    },
+    close() {
+      controller?.abort();
+      report.value = null;
+    },
+    dismissProblem() {
+      problem.value = null;
+    },
+  };
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+function fileProblem(source: SnapshotSource, errors: DataError[]): Problem {
+  const name =
+    source.kind === 'file' ? source.fileName : source.kind === 'demo' ? 'The demo snapshot' : 'This snapshot';
+  const details = errors.slice(0, MAX_FILE_ERRORS).map((error) => `${error.path}: ${error.message}`);
+  if (errors.length > MAX_FILE_ERRORS) details.push(`… and ${errors.length - MAX_FILE_ERRORS} more`);
+  return {
+    title: `${name} is not a snapshot this app can read`,
+    details,
+    next: 'Nothing was saved or changed. Choose a snapshot exported by dirsync-preflight (format "dirsync-snapshot", version 1).',
+  };
+}
+
+function workerProblem(error: unknown): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    title: 'The preview stopped',
+    details: [message],
+    next: 'Try again. If it keeps happening, reload the page.',
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createReportState } from '../../../src/state/report-state.ts';
+import { createInProcessWorkerClient } from '../../support/in-process-worker.ts';
+import { snapshotOf, user } from '../../support/snapshot-builder.ts';
+
+const text = JSON.stringify(
+  snapshotOf({ members: { g1: [user('a'), user('b', { mail: null })] }, selected: ['g1'] }),
+);
+
+function setup(demo = text) {
+  return createReportState({
+    worker: createInProcessWorkerClient(),
+    demoUrl: '/demo/demo-tenant.json',
+    fetchText: async (url) => {
+      if (url !== '/demo/demo-tenant.json') throw new Error('wrong url');
+      return demo;
+    },
+  });
+}
+
+describe('report state', () => {
+  it('opens the demo and exposes its counts', async () => {
+    const state = setup();
+    expect(await state.openDemo()).toBe(true);
+    expect(state.report.value?.source).toEqual({ kind: 'demo' });
+    expect(state.report.value?.summary.audience.recipients).toBe(1);
+    expect(state.busy.value).toBe(false);
+  });
+
+  it('a bad file gives a problem naming the JSON path and keeps the open report', async () => {
+    const state = setup();
+    await state.openDemo();
+    const before = state.report.value;
+    const ok = await state.openFile({
+      name: 'broken.json',
+      text: async () => '{"format":"dirsync-snapshot","version":1}',
+    });
+    expect(ok).toBe(false);
+    expect(state.report.value).toBe(before);
+    expect(state.problem.value?.title).toContain('broken.json');
+    expect(state.problem.value?.details.join('\n')).toMatch(/\$\.capturedAt/);
+    state.dismissProblem();
+    expect(state.problem.value).toBeNull();
+  });
+
+  it('changing options re-runs the rules', async () => {
+    const state = setup();
+    await state.openFile({ name: 's.json', text: async () => text });
+    await state.changeOptions({ usernameFallback: true });
+    expect(state.report.value?.summary.audience.recipients).toBe(2);
+  });
+
+  it('cancelling leaves no progress and no problem', async () => {
+    const state = setup();
+    const pending = state.openDemo();
+    state.cancel();
+    expect(await pending).toBe(false);
+    expect(state.progress.value).toBeNull();
+    expect(state.problem.value).toBeNull();
+  });
+});
