@@ -134,10 +134,22 @@ export function checkAdminConsent(context: AuditContext): CheckResult {
     });
   if (p.notGranted.length > 0) {
     const unrequested = p.notGranted.filter((name) => p.notRequested.includes(name));
+    const consentable = p.notGranted.filter((name) => !p.notRequested.includes(name));
+    const plural = (names: readonly string[], one: string, many: string) => (names.length > 1 ? many : one);
     return result('admin-consent', 'fail', {
       evidence,
       fix: [
-        `${listWords(p.notGranted)} ${p.notGranted.length > 1 ? 'are' : 'is'} not granted: "Grant admin consent" was not clicked${unrequested.length > 0 ? ` (and ${listWords(unrequested)} must first be added as Application permission${unrequested.length > 1 ? 's' : ''}, see application-permissions)` : ''}. Until then Graph answers the sync with no members ("My groups have no users").`,
+        `${listWords(p.notGranted)} ${plural(p.notGranted, 'is', 'are')} not granted as ${plural(p.notGranted, 'an Application permission', 'Application permissions')}, so Graph answers the sync with no members ("My groups have no users").`,
+        ...(unrequested.length > 0
+          ? [
+              `${listWords(unrequested)} must first be added as ${plural(unrequested, 'an Application permission', 'Application permissions')} (see application-permissions).`,
+            ]
+          : []),
+        ...(consentable.length > 0
+          ? [
+              `"Grant admin consent" was not clicked after ${listWords(consentable)} ${plural(consentable, 'was', 'were')} added.`,
+            ]
+          : []),
         `${place} → ${grantConsent(context)}`,
       ].join('\n'),
       portalLink: link,
