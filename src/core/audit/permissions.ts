@@ -105,7 +105,6 @@ const ROLE_BY_ID = new Map(GRAPH_PERMISSIONS.filter((p) => p.roleId).map((p) => 
 const SCOPE_BY_ID = new Map(
   GRAPH_PERMISSIONS.filter((p) => p.scopeId).map((p) => [idKey(p.scopeId ?? ''), p]),
 );
-const BY_NAME = new Map(GRAPH_PERMISSIONS.map((p) => [p.name.toLowerCase(), p]));
 
 /** A permission's name: from Graph's own appRoles in the snapshot, else the spec's table, else the GUID. */
 export function permissionName(snapshot: Snapshot, id: string, type: string = 'Role'): string {
@@ -116,12 +115,6 @@ export function permissionName(snapshot: Snapshot, id: string, type: string = 'R
     return ROLE_BY_ID.get(key)?.name ?? id;
   }
   return SCOPE_BY_ID.get(key)?.name ?? ROLE_BY_ID.get(key)?.name ?? id;
-}
-
-/** The application (Role) id of a permission by name: Graph's appRoles first, then the table. */
-export function roleIdOf(snapshot: Snapshot, name: string): string | null {
-  const role = snapshot.app?.graphAppRoles?.find((r) => r.value?.toLowerCase() === name.toLowerCase());
-  return role?.id ?? BY_NAME.get(name.toLowerCase())?.roleId ?? null;
 }
 
 const WRITE_PATTERN = /ReadWrite|\.Write|\.Send|\.Manage|\.Create|\.Delete|\.Invite|FullControl|\.Import/i;
