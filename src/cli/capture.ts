@@ -1,0 +1,155 @@
+// `capture`: reads a live tenant into a snapshot file with the same Graph reader as the browser,
+// authenticated by the bearer token in GRAPH_TOKEN. Progress goes to stderr (throttling waits
+// always, counters at most once a second); the one-line report to stdout. Exit 0 when every read
+// completed, 1 when some read failed (the snapshot is still written, failures marked) or Graph
+// refused the token or the organization, 2 for usage. A static token cannot be refreshed, so a
+// 401 is retried once with the same token and then reported as refused.
+import { findIncompleteReads } from '../core/completeness.ts';
+import { isGuid } from '../core/ids.ts';
+import type { Cloud, Snapshot } from '../core/snapshot-schema.ts';
+import { GraphReadError } from '../graph/errors.ts';
+import type { ReadProgress } from '../graph/graph-run.ts';
+import { GRAPH_HOSTS, resolveGraphBase } from '../graph/hosts.ts';
+import { readTenantSnapshot } from '../graph/read-tenant.ts';
+import { parseArgs } from './args.ts';
+import { type CliIo, type Command, UsageError } from './io.ts';
+
+const USAGE =
+  'capture --client-id <sync app id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] --out <snapshot.json>';
+const GROUP_LIMIT = 15;
+const PROGRESS_EVERY_MS = 1_000;
+const TOKEN_HINT =
+  'put a Microsoft Graph access token for the tenant in it, e.g. GRAPH_TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)';
+
+export const runCapture: Command = async (args, io) => {
+  const parsed = parseArgs(args, {
+    positionals: 0,
+    usage: USAGE,
+    flags: ['contacts', 'upn-fallback'],
+    options: ['client-id', 'groups', 'cloud', 'graph-url', 'out'],
+  });
+  const required = (name: string) => {
+    const value = parsed.options.get(name);
+    if (value === undefined) throw new UsageError(`--${name} is required (usage: ${USAGE})`);
+    return value;
+  };
+  const clientId = required('client-id').trim();
+  if (!isGuid(clientId)) {
+    throw new UsageError(
+      `--client-id "${clientId}" is not a GUID (give the sync app's Application (client) ID)`,
+    );
+  }
+  const groupIds = required('groups')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (groupIds.length === 0) throw new UsageError('--groups lists no group id');
+  const badGroup = groupIds.find((id) => !isGuid(id));
+  if (badGroup !== undefined)
+    throw new UsageError(`--groups: "${badGroup}" is not a group object id (a GUID)`);
+  const cloud = parsed.options.get('cloud') ?? 'global';
+  if (!isCloud(cloud)) throw new UsageError(`--cloud is "${cloud}"; use global or usgov`);
+  const graphUrl = parsed.options.get('graph-url');
+  const base = checkedBase(cloud, graphUrl);
+  const out = required('out');
+  const token = io.env.GRAPH_TOKEN?.trim().replace(/^Bearer\s+/i, '');
+  if (!token) throw new UsageError(`GRAPH_TOKEN is not set: ${TOKEN_HINT}`);
+  if (groupIds.length > GROUP_LIMIT) {
+    io.stderr(`warning: ${groupIds.length} groups selected; the sync accepts at most ${GROUP_LIMIT}\n`);
+  }
+
+  io.stderr(`capture: reading ${base} for ${groupIds.length} group(s)…\n`);
+  let snapshot: Snapshot;
+  try {
+    snapshot = await readTenantSnapshot(
+      {
+        clientId,
+        groupIds,
+        syncContacts: parsed.flags.get('contacts') === true,
+        usernameFallback: parsed.flags.get('upn-fallback') === true,
+        cloud,
+        ...(graphUrl === undefined ? {} : { graphBaseUrl: graphUrl }),
+        readPermissionGrants: false,
+      },
+      {
+        getToken: async () => token,
+        fetch: io.fetch,
+        signal: new AbortController().signal,
+        onProgress: createProgressPrinter(io),
+        now: () => io.now(),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof GraphReadError)) throw error;
+    if (error.code === 'invalid_request') throw new UsageError(error.message);
+    io.stderr(`error: ${error.message}${hintFor(error, base)}; no snapshot was written\n`);
+    return 1;
+  }
+
+  try {
+    await io.writeTextAtomic(out, `${JSON.stringify(snapshot, null, 2)}\n`);
+  } catch (error) {
+    throw new UsageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const incomplete = findIncompleteReads(snapshot);
+  for (const read of incomplete) io.stderr(`warning: ${read.path}: ${read.status}: ${read.reason}\n`);
+  const memberCount = Object.values(snapshot.members).reduce((n, list) => n + list.length, 0);
+  const notFound =
+    snapshot.notFound.length > 0 ? `, ${snapshot.notFound.length} selected id(s) not found` : '';
+  const state = incomplete.length === 0 ? 'complete' : `INCOMPLETE (${incomplete.length} read(s) failed)`;
+  io.stdout(
+    `${out}: ${state}: ${snapshot.groups.length} group(s), ${memberCount} direct member entries${notFound}\n`,
+  );
+  return incomplete.length === 0 ? 0 : 1;
+};
+
+function isCloud(value: string): value is Cloud {
+  return Object.hasOwn(GRAPH_HOSTS, value);
+}
+
+function checkedBase(cloud: Cloud, graphUrl: string | undefined): string {
+  try {
+    return resolveGraphBase(cloud, graphUrl);
+  } catch (error) {
+    if (error instanceof GraphReadError) throw new UsageError(`--graph-url: ${error.message}`);
+    throw error;
+  }
+}
+
+function hintFor(error: GraphReadError, base: string): string {
+  if (error.code === 'token_refused') {
+    return ` (is GRAPH_TOKEN expired, or issued for another cloud than ${base}? ${TOKEN_HINT})`;
+  }
+  if (error.code === 'organization_unreadable' && error.httpStatus === 403) {
+    return ' (the signed-in account lacks a directory role that can read it: Global Reader is enough)';
+  }
+  if (error.code === 'organization_unreadable' && error.httpStatus === null) {
+    return ` (is ${base} reachable?)`;
+  }
+  return '';
+}
+
+/** Counters at most once a second, phase changes and every wait Graph asks for, on stderr. */
+function createProgressPrinter(io: CliIo): (progress: ReadProgress) => void {
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let lastPhase = '';
+  return (progress) => {
+    if (progress.waiting) {
+      const seconds = (progress.waiting.ms / 1000).toFixed(1);
+      const why =
+        progress.waiting.status === null
+          ? 'the connection failed'
+          : `Graph answered ${progress.waiting.status}`;
+      io.stderr(`capture: ${why}; waiting ${seconds} s before retrying\n`);
+      return;
+    }
+    const now = io.now().getTime();
+    if (progress.phase === lastPhase && now - lastAt < PROGRESS_EVERY_MS) return;
+    lastAt = now;
+    lastPhase = progress.phase;
+    const groups = progress.groupsKnown > 0 ? `, groups ${progress.groupsRead}/${progress.groupsKnown}` : '';
+    io.stderr(
+      `capture: ${progress.phase}: ${progress.requests} requests (${progress.subRequests} Graph calls), ${progress.items} objects${groups}, ${progress.retries} retries\n`,
+    );
+  };
+}
