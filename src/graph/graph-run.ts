@@ -26,7 +26,10 @@ export interface GraphReaderDeps {
   retryPolicy?: Partial<RetryPolicy>;
 }
 
-/** tenant: organization, app, licences and the selected groups; members: nested groups and further pages. */
+/**
+ * tenant: organization, app, licences and the selected groups; members: nested groups and further
+ * pages; groups: the picker's list of all groups.
+ */
 export type ReadPhase = 'tenant' | 'members' | 'groups' | 'done';
 
 export interface ReadProgress extends Readonly<ClientCounters> {

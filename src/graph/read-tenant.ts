@@ -205,7 +205,7 @@ export async function readTenantSnapshot(
     memberCounts: Object.fromEntries(
       selected.flatMap((id) => {
         const value = counts.get(idKey(id));
-        return value === undefined ? [] : [[id, value]];
+        return value === undefined || notFound.has(idKey(id)) ? [] : [[id, value]];
       }),
     ),
     members: walked.members,
