@@ -1,10 +1,19 @@
 // What the worker can do, as plain functions over one open snapshot: the protocol's types are
 // derived from this map (protocol.ts), so page and worker cannot drift. The heavy preview (the
 // directory index and walks) stays here; the page gets counts, one window of rows, or file bytes.
+// The submission document's secret value passes through once, into the file's bytes, and is kept
+// nowhere (not in the session, not in an error).
+
+import { portalFor } from '../core/audit/portal.ts';
+import { runAudit } from '../core/audit/run-audit.ts';
+import { secretLifecycle, secretReminderIcs } from '../core/audit/secrets.ts';
+import { buildSubmissionDocument, type SubmissionFields } from '../core/audit/submission-document.ts';
+import type { AuditReport } from '../core/audit/types.ts';
 import { parseSnapshotText } from '../core/parse-snapshot.ts';
 import { computePreview, type Preview, type PreviewOptions } from '../core/preview.ts';
 import { audienceExclusions, audienceRecipients } from '../core/preview-rows.ts';
 import { type PreviewSummary, summarizePreview } from '../core/preview-summary.ts';
+import { pseudonymiseSnapshot } from '../core/pseudonymise.ts';
 import type { DataError } from '../core/result.ts';
 import { createRowTable, type RowQuery, type RowTable, type TableRow } from '../core/row-query.ts';
 import type { Snapshot } from '../core/snapshot-schema.ts';
@@ -126,6 +135,66 @@ export function createWorkerHandlers() {
     exportExclusions(input: { baseName: string }): FileOut[] {
       const rows = audienceExclusions(current().preview).map((row) => ({ ...row, reachedVia: row.via }));
       return toFiles(writeExclusionsCsv(rows, { baseName: input.baseName }));
+    },
+
+    /**
+     * The open snapshot with names and addresses replaced (snapshot-format.md), for support: its
+     * preview gives the same counts. The salt comes from the page, so the core stays deterministic.
+     */
+    exportForSupport(input: { baseName: string; salt: string }): FileOut {
+      const safe = pseudonymiseSnapshot(current().snapshot, { salt: input.salt });
+      const text = `${JSON.stringify(safe, null, 2)}\n`;
+      return toFiles([{ fileName: `${input.baseName}.json`, text, rows: 0 }])[0] as FileOut;
+    },
+
+    /** The readiness checks of the open snapshot with its current options (now = capture time). */
+    audit(input: { now?: string } = {}): AuditReport {
+      const { snapshot, preview } = current();
+      return runAudit(snapshot, { preview, ...(input.now === undefined ? {} : { now: input.now }) });
+    },
+
+    /**
+     * The document for Axios HQ, with the options as currently chosen (the toggles may differ from
+     * the snapshot's). Field problems come back as data, naming the field.
+     */
+    submissionDocument(
+      input: SubmissionFields & { baseName: string },
+    ): { ok: true; file: FileOut } | { ok: false; errors: DataError[] } {
+      const { snapshot, preview } = current();
+      const { baseName, ...fields } = input;
+      const chosen: Snapshot = {
+        ...snapshot,
+        selection: {
+          groupIds: preview.selection.groupIds,
+          usernameFallback: preview.selection.usernameFallback,
+          syncContacts: preview.selection.syncContacts,
+        },
+      };
+      const built = buildSubmissionDocument(chosen, fields);
+      if (!built.ok) return { ok: false, errors: built.errors };
+      const [file] = toFiles([{ fileName: `${baseName}.txt`, text: built.data, rows: 0 }]);
+      return { ok: true, file: file as FileOut };
+    },
+
+    /** A calendar reminder to rotate the latest client secret before it expires. */
+    secretReminder(input: { baseName: string; now: string }): FileOut {
+      const { snapshot } = current();
+      const application = snapshot.app?.application ?? null;
+      const latest = secretLifecycle(application, new Date(input.now)).latest;
+      if (latest?.endDateTime == null)
+        throw new JobError(
+          'no-secret',
+          'The app registration has no client secret with an end date, so there is nothing to remind you of. Create a secret first.',
+        );
+      const text = secretReminderIcs(latest, {
+        tenantName: snapshot.tenant.displayName ?? snapshot.tenant.id,
+        appName: application?.displayName ?? 'the sync app',
+        now: input.now,
+        ...(snapshot.app
+          ? { link: portalFor(snapshot.cloud).appLink(snapshot.app.clientId, 'Credentials') }
+          : {}),
+      });
+      return toFiles([{ fileName: `${input.baseName}.ics`, text, rows: 0 }])[0] as FileOut;
     },
   };
 }
