@@ -1,12 +1,21 @@
 // The open report: which snapshot is open (demo, file, stored or live), how far the worker is, and
-// what it said. Every change of UI state about the open snapshot happens through these actions;
-// components only read the signals. Tested without rendering (a fake worker client is passed in).
+// what it said, plus the report's parts (the tab shown, the recipient table, the downloads).
+// Every change of UI state about the open snapshot happens through these actions; components only
+// read the signals. Tested without rendering (a fake or in-process worker client is passed in).
+// Surprising: cancelling a job terminates the worker, and with it the open snapshot; calls on the
+// open report then re-open its text with the options shown, once, and try again.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import type { AuditReport } from '../core/audit/types.ts';
 import type { PreviewOptions } from '../core/preview.ts';
 import type { PreviewSummary } from '../core/preview-summary.ts';
 import type { DataError } from '../core/result.ts';
+import type { Outcome } from '../core/row-query.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import type { SnapshotMeta } from '../worker/handlers.ts';
+import type { ArgsOf, Method, ResultOf } from '../worker/protocol.ts';
+import { createExportState, type ExportState } from './export-state.ts';
+import { createRecipientsState, type RecipientsState } from './recipients-state.ts';
+import { type SaveFile, saveWithAnchor } from './save-file.ts';
 
 export type SnapshotSource =
   | { kind: 'demo' }
@@ -32,14 +41,26 @@ export interface OpenReport {
   source: SnapshotSource;
   meta: SnapshotMeta;
   summary: PreviewSummary;
+  /** The readiness checks for the options shown, or null when they could not run (see auditError). */
+  audit: AuditReport | null;
+  auditError: string | null;
+  /** The options the snapshot was saved with (the toggles may since differ). */
+  savedOptions: { usernameFallback: boolean; syncContacts: boolean };
   /** The snapshot file's text, kept so it can be saved or exported as it was read. */
   text: string;
 }
+
+export const REPORT_TABS = ['overview', 'readiness', 'recipients', 'explain', 'export'] as const;
+export type ReportTab = (typeof REPORT_TABS)[number];
 
 export interface ReportStateDeps {
   worker: WorkerClient;
   fetchText(url: string, signal: AbortSignal): Promise<string>;
   demoUrl: string;
+  /** Saves a download (default: an object URL clicked through a temporary link). */
+  saveFile?: SaveFile;
+  /** The clock, for the secret reminder's "today" (default: the system clock). */
+  now?: () => Date;
 }
 
 export interface ReportState {
@@ -47,6 +68,12 @@ export interface ReportState {
   progress: ReadonlySignal<Progress | null>;
   problem: ReadonlySignal<Problem | null>;
   busy: ReadonlySignal<boolean>;
+  tab: ReadonlySignal<ReportTab>;
+  recipients: RecipientsState;
+  exports: ExportState;
+  showTab(tab: ReportTab): void;
+  /** Opens the recipient table on one scope and outcome set ("list these people"). */
+  showPeople(scope: 'audience' | number, outcomes: readonly Outcome[]): void;
   openDemo(): Promise<boolean>;
   openFile(file: { name: string; text(): Promise<string> }): Promise<boolean>;
   openText(text: string, source: SnapshotSource): Promise<boolean>;
@@ -62,7 +89,59 @@ export function createReportState(deps: ReportStateDeps): ReportState {
   const report = signal<OpenReport | null>(null);
   const progress = signal<Progress | null>(null);
   const problem = signal<Problem | null>(null);
+  const tab = signal<ReportTab>('overview');
   let controller: AbortController | null = null;
+
+  const optionsOf = (summary: PreviewSummary): PreviewOptions => ({
+    groupIds: summary.selection.groupIds,
+    usernameFallback: summary.selection.usernameFallback,
+    syncContacts: summary.selection.syncContacts,
+  });
+
+  /** A call on the open snapshot; re-opens it once when the worker was replaced meanwhile. */
+  const onOpen = async <M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> => {
+    try {
+      return await deps.worker.call(method, args);
+    } catch (error) {
+      const open = report.value;
+      if ((error as { code?: unknown }).code !== 'no-snapshot' || open === null) throw error;
+      const reopened = await deps.worker.call('open', { text: open.text, options: optionsOf(open.summary) });
+      if (!reopened.ok) throw error;
+      return deps.worker.call(method, args);
+    }
+  };
+
+  /** The checks as data; a failure here is shown in Readiness, not as a page-wide problem. */
+  const audit = async (signal: AbortSignal): Promise<Pick<OpenReport, 'audit' | 'auditError'>> => {
+    try {
+      return { audit: await deps.worker.call('audit', {}, { signal }), auditError: null };
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return { audit: null, auditError: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  const recipients = createRecipientsState({
+    call: onOpen,
+    fail: (error) => {
+      if (!isAbort(error)) problem.value = workerProblem(error);
+    },
+  });
+  const exports = createExportState({
+    call: onOpen,
+    saveFile: deps.saveFile ?? saveWithAnchor,
+    now: deps.now ?? (() => new Date()),
+    source() {
+      const open = report.value;
+      return (
+        open && {
+          tenantName: open.meta.tenantName ?? open.meta.tenantId,
+          capturedAt: open.meta.capturedAt,
+          text: open.text,
+        }
+      );
+    },
+  });
 
   const begin = (phase: string): AbortSignal => {
     controller?.abort();
@@ -96,7 +175,21 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         problem.value = fileProblem(source, opened.errors);
         return false;
       }
-      report.value = { source, meta: opened.meta, summary: opened.summary, text };
+      progress.value = { phase: 'Checking readiness' };
+      const checks = await audit(aborted);
+      recipients.reset();
+      exports.reset();
+      tab.value = 'overview';
+      const { usernameFallback, syncContacts } = opened.summary.selection;
+      report.value = {
+        source,
+        meta: opened.meta,
+        summary: opened.summary,
+        ...checks,
+        savedOptions: { usernameFallback, syncContacts },
+        text,
+      };
+      recipients.refresh();
       return true;
     } catch (error) {
       if (!isAbort(error)) problem.value = workerProblem(error);
@@ -111,6 +204,16 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     progress,
     problem,
     busy: computed(() => progress.value !== null),
+    tab,
+    recipients,
+    exports,
+    showTab(next) {
+      tab.value = next;
+    },
+    showPeople(scope, outcomes) {
+      recipients.show({ scope, outcomes });
+      tab.value = 'recipients';
+    },
     async openDemo() {
       const aborted = begin('Loading the demo tenant');
       let text: string;
@@ -152,7 +255,11 @@ export function createReportState(deps: ReportStateDeps): ReportState {
       const aborted = begin('Applying the recipient rules');
       try {
         const summary = await deps.worker.call('repreview', options, { signal: aborted });
-        report.value = { ...open, summary };
+        progress.value = { phase: 'Checking readiness' };
+        const checks = await audit(aborted);
+        report.value = { ...open, summary, ...checks };
+        exports.reset();
+        recipients.refresh();
       } catch (error) {
         if (!isAbort(error)) problem.value = workerProblem(error);
       } finally {
@@ -164,6 +271,8 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     },
     close() {
       controller?.abort();
+      recipients.reset();
+      exports.reset();
       report.value = null;
     },
     dismissProblem() {
