@@ -1,0 +1,71 @@
+// The one IndexedDB schema of the app, described once as idb's typed DBSchema, and its numbered
+// upgrades. A snapshot's metadata and its text live in two stores under the same id, so listing
+// never loads the (possibly 100 MB) texts. Upgrades run as numbered `step(n)` ifs rather than a
+// switch with fallthrough (tsconfig's noFallthroughCasesInSwitch forbids it): same effect.
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Cloud } from '../core/snapshot-schema.ts';
+
+export const DB_NAME = 'dirsync-preflight';
+/** Bump with a new step in `upgradeDatabase`; never change an old step. */
+export const DB_VERSION = 2;
+
+export type SnapshotSource = 'demo' | 'import' | 'live';
+
+export interface SnapshotMeta {
+  id: string;
+  /** The name shown in the list; the user may rename it. */
+  name: string;
+  tenantId: string;
+  tenantName: string | null;
+  cloud: Cloud;
+  capturedAt: string;
+  /** When it was stored (ISO time); the list is newest first by this. */
+  savedAt: string;
+  /** The selection it was captured with. */
+  groupIds: string[];
+  groupCount: number;
+  /** The audience's recipient count, when the saver had it. */
+  recipients: number | null;
+  /** UTF-8 size of the text. */
+  bytes: number;
+  pseudonymised: boolean;
+  source: SnapshotSource;
+}
+
+export interface SnapshotText {
+  id: string;
+  text: string;
+}
+
+export interface PreflightDB extends DBSchema {
+  snapshots: {
+    key: string;
+    value: SnapshotMeta;
+    indexes: { savedAt: string; tenantId: string };
+  };
+  snapshotTexts: {
+    key: string;
+    value: SnapshotText;
+  };
+}
+
+export type PreflightDatabase = IDBPDatabase<PreflightDB>;
+
+/** Runs the steps after `oldVersion` up to `newVersion` (an older app version stops earlier). */
+export function upgradeDatabase(
+  db: PreflightDatabase,
+  oldVersion: number,
+  newVersion: number,
+  tx: IDBPTransaction<PreflightDB, StoreNames<PreflightDB>[], 'versionchange'>,
+): void {
+  const step = (version: number) => oldVersion < version && version <= newVersion;
+  if (step(1)) {
+    const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
+    snapshots.createIndex('savedAt', 'savedAt');
+    db.createObjectStore('snapshotTexts', { keyPath: 'id' });
+  }
+  if (step(2)) {
+    // Version 2: the diff picks "other snapshots of this tenant".
+    tx.objectStore('snapshots').createIndex('tenantId', 'tenantId');
+  }
+}
