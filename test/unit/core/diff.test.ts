@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots, type SnapshotDiff, summarizeDiff } from '../../../src/core/diff.ts';
+import { pseudonymiseSnapshot } from '../../../src/core/pseudonymise.ts';
 import type { Snapshot, SnapshotMember } from '../../../src/core/snapshot-schema.ts';
+import { generateTenant } from '../../../src/demo/generate-tenant.ts';
+import { DEMO } from '../../../src/demo/profiles.ts';
 import { contact, groupRef, type SnapshotParts, snapshotOf, user } from '../../support/snapshot-builder.ts';
 
 const OLDER_AT = '2026-11-19T06:00:00Z';
@@ -274,5 +277,35 @@ describe('diffSnapshots: per selected group', () => {
       },
       groups: [{ id: 'g1', displayName: 'Group g1', joined: 1, left: 1 }],
     });
+  });
+});
+
+describe('diffSnapshots on the demo tenant', () => {
+  const demo = generateTenant(DEMO);
+
+  it('finds nobody moving between a snapshot and its pseudonymised copy (ids are kept)', () => {
+    const diff = diffOf(demo, pseudonymiseSnapshot(demo, { salt: 'x' }));
+    expect(moves(diff)).toEqual({ joined: [], left: [] });
+    expect(diff.groups.every((group) => group.joined.length === 0 && group.left.length === 0)).toBe(true);
+  });
+
+  it('adds up: recipients after = before + joined − left, overall and per group', () => {
+    const [allStaff] = demo.selection.groupIds as [string];
+    const members = demo.members[allStaff] ?? [];
+    const changed: Snapshot = {
+      ...demo,
+      capturedAt: '2026-12-03T06:00:00Z',
+      members: {
+        ...demo.members,
+        [allStaff]: members.map((m, i) => (i % 7 === 0 ? { ...m, accountEnabled: false } : m)).slice(0, -20),
+      },
+    };
+    const diff = diffOf(demo, changed);
+    expect(diff.audience.left.length).toBeGreaterThan(0);
+    expect(diff.newer.recipients).toBe(
+      diff.older.recipients + diff.audience.joined.length - diff.audience.left.length,
+    );
+    for (const group of diff.groups)
+      expect(group.newerRecipients).toBe(group.olderRecipients + group.joined.length - group.left.length);
   });
 });
