@@ -7,9 +7,10 @@ const text = JSON.stringify(
   snapshotOf({ members: { g1: [user('a'), user('b', { mail: null })] }, selected: ['g1'] }),
 );
 
-function setup(demo = text) {
+function setup(demo = text, worker = createInProcessWorkerClient()) {
   return createReportState({
-    worker: createInProcessWorkerClient(),
+    worker,
+    saveFile: () => {},
     demoUrl: '/demo/demo-tenant.json',
     fetchText: async (url) => {
       if (url !== '/demo/demo-tenant.json') throw new Error('wrong url');
@@ -57,5 +58,50 @@ describe('report state', () => {
     expect(await pending).toBe(false);
     expect(state.progress.value).toBeNull();
     expect(state.problem.value).toBeNull();
+  });
+
+  it('runs the readiness checks with the preview and again when the options change', async () => {
+    const state = setup();
+    await state.openDemo();
+    const coverage = () => state.report.value?.audit?.checks.find((check) => check.id === 'email-coverage');
+    expect(state.report.value?.auditError).toBeNull();
+    expect(coverage()?.status).toBe('warn');
+    await state.changeOptions({ usernameFallback: true });
+    expect(coverage()?.status).toBe('pass');
+    expect(state.report.value?.savedOptions).toEqual({ usernameFallback: false, syncContacts: false });
+  });
+
+  it('"list these people" opens the recipient tab on that scope and outcome', async () => {
+    const state = setup();
+    await state.openDemo();
+    expect(state.tab.value).toBe('overview');
+    state.showPeople(0, ['no-email']);
+    expect(state.tab.value).toBe('recipients');
+    expect(state.recipients.filter.value).toMatchObject({ scope: 0, outcomes: ['no-email'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(state.recipients.total.value).toBe(1);
+    expect(state.recipients.rowAt(0)?.id).toBe('b');
+  });
+
+  it('re-opens the snapshot with the options shown when the worker was replaced', async () => {
+    const worker = createInProcessWorkerClient();
+    const state = setup(text, worker);
+    await state.openDemo();
+    await state.changeOptions({ usernameFallback: true });
+    worker.dispose();
+    state.recipients.setOutcomes(['recipient']);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(state.problem.value).toBeNull();
+    expect(state.recipients.total.value).toBe(2);
+  });
+
+  it('closing forgets the report, its table and its downloads', async () => {
+    const state = setup();
+    await state.openDemo();
+    state.exports.exportSnapshot();
+    state.close();
+    expect(state.report.value).toBeNull();
+    expect(state.exports.status.value).toEqual({});
+    expect(state.recipients.total.value).toBeNull();
   });
 });
