@@ -18,7 +18,7 @@ export function App({ state }: { state: ReportState }) {
       <main id="main">
         {problem && <ProblemBanner problem={problem} onDismiss={state.dismissProblem} />}
         {progress && <ProgressPanel progress={progress} onCancel={state.cancel} />}
-        {report ? <ReportView report={report} onClose={state.close} /> : <StartPage state={state} />}
+        {report ? <ReportView state={state} /> : <StartPage state={state} />}
       </main>
     </>
   );

@@ -9,65 +9,67 @@ const excludedOf = (counts: CountsSummary) =>
 
 export function GroupCountsTable({ summary }: { summary: PreviewSummary }) {
   return (
-    <table class="numbers">
-      <caption>Selected groups, each counted as if synced alone, and the audience (their union)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Group</th>
-          <th scope="col" class="num">
-            Entra members
-          </th>
-          <th scope="col" class="num">
-            Listed direct
-          </th>
-          <th scope="col" class="num">
-            Reached
-          </th>
-          <th scope="col" class="num">
-            Nested groups
-          </th>
-          <th scope="col" class="num">
-            Excluded
-          </th>
-          <th scope="col" class="num">
-            Recipients
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {summary.groups.map((group) => (
-          <tr key={group.id}>
-            <th scope="row">
-              {group.found ? (
-                (group.displayName ?? group.id)
-              ) : (
-                <span>
-                  <span aria-hidden="true">✖ </span>Not found: <code>{group.id}</code>
-                </span>
-              )}
+    <div class="table-wrap">
+      <table class="numbers">
+        <caption>Selected groups, each counted as if synced alone, and the audience (their union)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col" class="num">
+              Entra members
             </th>
-            <td class="num">{formatCount(group.memberCount)}</td>
-            <td class="num">{formatCount(group.direct)}</td>
-            <td class="num">{formatCount(group.reached)}</td>
-            <td class="num">{formatCount(group.nestedGroups)}</td>
-            <td class="num">{formatCount(excludedOf(group))}</td>
-            <td class="num strong">{formatCount(group.recipients)}</td>
+            <th scope="col" class="num">
+              Listed direct
+            </th>
+            <th scope="col" class="num">
+              Reached
+            </th>
+            <th scope="col" class="num">
+              Nested groups
+            </th>
+            <th scope="col" class="num">
+              Excluded
+            </th>
+            <th scope="col" class="num">
+              Recipients
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Audience (union)</th>
-          <td class="num" />
-          <td class="num" />
-          <td class="num">{formatCount(summary.audience.reached)}</td>
-          <td class="num">{formatCount(summary.audience.nestedGroups)}</td>
-          <td class="num">{formatCount(excludedOf(summary.audience))}</td>
-          <td class="num strong" data-testid="audience-recipients">
-            {formatCount(summary.audience.recipients)}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {summary.groups.map((group) => (
+            <tr key={group.id}>
+              <th scope="row">
+                {group.found ? (
+                  (group.displayName ?? group.id)
+                ) : (
+                  <span>
+                    <span aria-hidden="true">✖ </span>Not found: <code>{group.id}</code>
+                  </span>
+                )}
+              </th>
+              <td class="num">{formatCount(group.memberCount)}</td>
+              <td class="num">{formatCount(group.direct)}</td>
+              <td class="num">{formatCount(group.reached)}</td>
+              <td class="num">{formatCount(group.nestedGroups)}</td>
+              <td class="num">{formatCount(excludedOf(group))}</td>
+              <td class="num strong">{formatCount(group.recipients)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Audience (union)</th>
+            <td class="num" />
+            <td class="num" />
+            <td class="num">{formatCount(summary.audience.reached)}</td>
+            <td class="num">{formatCount(summary.audience.nestedGroups)}</td>
+            <td class="num">{formatCount(excludedOf(summary.audience))}</td>
+            <td class="num strong" data-testid="audience-recipients">
+              {formatCount(summary.audience.recipients)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }

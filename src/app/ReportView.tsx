@@ -1,29 +1,42 @@
-// The open snapshot: where it came from, whether it is complete, and its counts.
-import type { OpenReport } from '../state/report-state.ts';
+// The open snapshot: where it came from and whether it is complete, the sync options, and its
+// sections as tabs (Overview, Readiness, Recipients, Count explanation, Export).
+import type { ReportState } from '../state/report-state.ts';
+import { ExplainPanel } from './ExplainPanel.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { formatCount, formatDateTime } from './format.ts';
-import { GroupCountsTable } from './GroupCountsTable.tsx';
+import { OptionsBar } from './OptionsBar.tsx';
+import { OverviewPanel } from './OverviewPanel.tsx';
+import { ReadinessPanel } from './ReadinessPanel.tsx';
+import { RecipientsPanel } from './RecipientsPanel.tsx';
+import { panelId, ReportTabs, tabId } from './ReportTabs.tsx';
 
-export function ReportView({ report, onClose }: { report: OpenReport; onClose: () => void }) {
-  const { meta, summary } = report;
+export function ReportView({ state }: { state: ReportState }) {
+  const report = state.report.value;
+  if (report === null) return null;
+  const { meta, summary, audit } = report;
+  const tab = state.tab.value;
   const source =
     report.source.kind === 'demo'
       ? 'Demo tenant'
       : report.source.kind === 'file'
         ? report.source.fileName
-        : 'Snapshot';
+        : report.source.kind === 'live'
+          ? 'Read from the tenant'
+          : 'Stored snapshot';
+  const failing = audit?.checks.filter((check) => check.status === 'fail').length ?? 0;
   return (
-    <section aria-labelledby="report-title">
+    <section aria-labelledby="report-title" class="report">
       <div class="report-head">
         <div>
           <h1 id="report-title">{meta.tenantName ?? meta.tenantId}</h1>
           <p class="meta">
             {source} · {meta.cloud === 'usgov' ? 'Azure Government (L4 / GCC High)' : 'Azure Global'} ·
-            captured {formatDateTime(meta.capturedAt)}
+            captured <time dateTime={meta.capturedAt}>{formatDateTime(meta.capturedAt)}</time>
             {meta.pseudonymised ? ' · pseudonymised' : ''}
           </p>
         </div>
-        <button type="button" class="button-quiet" onClick={onClose}>
-          Close
+        <button type="button" class="button-secondary" onClick={state.close}>
+          Close snapshot
         </button>
       </div>
       {!summary.complete && (
@@ -40,18 +53,47 @@ export function ReportView({ report, onClose }: { report: OpenReport; onClose: (
                 </li>
               ))}
             </ul>
+            <p>Read the tenant again once the cause is fixed; until then exports ask before they run.</p>
           </div>
         </div>
       )}
-      <p class="headline">
-        <span class="headline-number" data-testid="recipient-count">
-          {formatCount(summary.audience.recipients)}
-        </span>{' '}
-        recipients would be synced from {formatCount(summary.groups.length)} selected group
-        {summary.groups.length === 1 ? '' : 's'}
-        {summary.complete ? '' : ' (incomplete)'}.
-      </p>
-      <GroupCountsTable summary={summary} />
+      <OptionsBar
+        summary={summary}
+        snapshotChoice={report.savedOptions}
+        busy={state.busy.value}
+        onChange={(options) => void state.changeOptions({ groupIds: summary.selection.groupIds, ...options })}
+      />
+      <ReportTabs
+        current={tab}
+        onSelect={state.showTab}
+        badges={{
+          ...(failing > 0
+            ? { readiness: <span class="badge badge-fail">{formatCount(failing)} failing</span> }
+            : {}),
+          recipients: <span class="badge tnum">{formatCount(summary.audience.recipients)}</span>,
+        }}
+      />
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} class="tab-panel">
+        {tab === 'overview' && <OverviewPanel report={report} onTab={state.showTab} />}
+        {tab === 'readiness' && (
+          <ReadinessPanel
+            audit={audit}
+            auditError={report.auditError}
+            cloud={meta.cloud}
+            exports={state.exports}
+          />
+        )}
+        {tab === 'recipients' && <RecipientsPanel summary={summary} recipients={state.recipients} />}
+        {tab === 'explain' && <ExplainPanel summary={summary} onShow={state.showPeople} />}
+        {tab === 'export' && (
+          <ExportPanel
+            summary={summary}
+            exports={state.exports}
+            snapshotBytes={meta.bytes}
+            pseudonymised={meta.pseudonymised}
+          />
+        )}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,76 @@
+// What became of one download: being prepared, saved (with a way to save again), split into parts
+// to save one by one, refused with the reason, or failed. Announced politely to screen readers.
+import type { DownloadFile, ExportStatus } from '../state/export-state.ts';
+import { formatBytes, formatCount, plural } from './format.ts';
+
+function FileLine({
+  file,
+  onSave,
+  label,
+}: {
+  file: DownloadFile;
+  onSave: (file: DownloadFile) => void;
+  label: string;
+}) {
+  return (
+    <li class="file-line">
+      <span class="file-name">{file.fileName}</span>
+      <span class="file-size tnum">
+        {file.rows === null ? '' : `${plural(file.rows, 'row', 'rows')} · `}
+        {formatBytes(file.bytes)}
+      </span>
+      <button type="button" class="button-secondary" onClick={() => onSave(file)}>
+        {label}
+        <span class="visually-hidden"> {file.fileName}</span>
+      </button>
+    </li>
+  );
+}
+
+export function DownloadResult({
+  status,
+  onSave,
+}: {
+  status: ExportStatus | undefined;
+  onSave: (file: DownloadFile) => void;
+}) {
+  return (
+    <div class="download-result" role="status" aria-live="polite">
+      {status?.state === 'working' && <p class="muted">Preparing the file…</p>}
+      {status?.state === 'done' && status.files.length === 1 && (
+        <ul class="file-list">
+          <FileLine file={status.files[0] as DownloadFile} onSave={onSave} label="Save again" />
+        </ul>
+      )}
+      {status?.state === 'done' && status.files.length > 1 && (
+        <>
+          <p>
+            <span class="status-icon status-pass" aria-hidden="true">
+              ✔{' '}
+            </span>
+            Split into {formatCount(status.files.length)} parts, each under the upload's 10 MB limit and with
+            its own header row. Save each part and upload them one after another.
+          </p>
+          <ul class="file-list">
+            {status.files.map((file, index) => (
+              <FileLine key={file.fileName} file={file} onSave={onSave} label={`Save part ${index + 1}`} />
+            ))}
+          </ul>
+        </>
+      )}
+      {status?.state === 'done' && status.files.length === 0 && <p>There was nothing to write.</p>}
+      {status?.state === 'refused' && (
+        <p class="inline-warn">
+          <span aria-hidden="true">▲ </span>
+          Not exported: {status.reason} Tick “Export anyway” if you still want it.
+        </p>
+      )}
+      {status?.state === 'failed' && (
+        <p class="field-error">
+          <span aria-hidden="true">✖ </span>
+          The file could not be written: {status.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// A check's evidence (plain JSON: ids, names, dates, counts) as readable key/values: camelCase
+// keys become words, dates and counts are formatted for the reader, lists of records become small
+// tables. Ids stay in monospace so they can be compared with the portal.
+import { formatCount, formatDateTime } from './format.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const WORDS: Record<string, string> = {
+  id: 'Id',
+  clientId: 'Application (client) ID',
+  objectId: 'Object ID',
+  appRoleId: 'App role ID',
+  keyId: 'Secret ID',
+  latestKeyId: 'Latest secret ID',
+  servicePrincipalId: 'Service principal ID',
+  graphServicePrincipalId: 'Microsoft Graph service principal ID',
+  displayName: 'Name',
+  asOf: 'As of',
+};
+
+/** "requestedApplication" → "Requested application". */
+export function keyWords(key: string): string {
+  const known = WORDS[key];
+  if (known !== undefined) return known;
+  const spaced = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function Scalar({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span class="muted">not set</span>;
+  if (typeof value === 'boolean') return <>{value ? 'Yes' : 'No'}</>;
+  if (typeof value === 'number') return <span class="tnum">{formatCount(value)}</span>;
+  const text = String(value);
+  if (ISO_DATE.test(text)) return <time dateTime={text}>{formatDateTime(text)}</time>;
+  if (GUID.test(text)) return <code>{text}</code>;
+  return <>{text}</>;
+}
+
+function RecordTable({ rows }: { rows: Record<string, unknown>[] }) {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  return (
+    <div class="evidence-table-wrap">
+      <table class="evidence-table">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {keyWords(column)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              {columns.map((column) => (
+                <td key={column} class={typeof row[column] === 'number' ? 'num' : undefined}>
+                  <Value value={row[column]} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Value({ value }: { value: unknown }) {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span class="muted">none</span>;
+    if (value.every(isRecord)) return <RecordTable rows={value} />;
+    return (
+      <ul class="inline-list">
+        {value.map((item, index) => (
+          <li key={index}>
+            {isRecord(item) || Array.isArray(item) ? <Value value={item} /> : <Scalar value={item} />}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (isRecord(value)) return <EvidenceList evidence={value} />;
+  return <Scalar value={value} />;
+}
+
+export function EvidenceList({ evidence }: { evidence: Record<string, unknown> }) {
+  const entries = Object.entries(evidence);
+  if (entries.length === 0) return <p class="muted">No evidence recorded.</p>;
+  return (
+    <dl class="evidence">
+      {entries.map(([key, value]) => (
+        <div class="evidence-row" key={key}>
+          <dt>{keyWords(key)}</dt>
+          <dd>
+            <Value value={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

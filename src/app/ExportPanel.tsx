@@ -1,0 +1,146 @@
+// The files an admin takes away: the CSV to upload (refused from an incomplete snapshot unless the
+// admin says "export anyway"), the exclusions with reasons, the snapshot itself (as opened, or
+// pseudonymised for support) and the submission document.
+import { useState } from 'preact/hooks';
+import type { PreviewSummary } from '../core/preview-summary.ts';
+import { REASON_CODES } from '../core/recipient-rules.ts';
+import type { ExportState } from '../state/export-state.ts';
+import { DownloadResult } from './DownloadResult.tsx';
+import { formatBytes, plural } from './format.ts';
+import { SubmissionForm } from './SubmissionForm.tsx';
+
+export function ExportPanel({
+  summary,
+  exports,
+  snapshotBytes,
+  pseudonymised,
+}: {
+  summary: PreviewSummary;
+  exports: ExportState;
+  snapshotBytes: number;
+  /** The open snapshot is itself pseudonymised (then "for support" would change nothing). */
+  pseudonymised: boolean;
+}) {
+  const [segments, setSegments] = useState(false);
+  const [anyway, setAnyway] = useState(false);
+  const status = exports.status.value;
+  const excluded = REASON_CODES.reduce((sum, code) => sum + summary.audience.excluded[code], 0);
+  const working = (kind: keyof typeof status) => status[kind]?.state === 'working';
+
+  return (
+    <>
+      <h2>Export</h2>
+      <section class="card" aria-labelledby="export-upload">
+        <h3 id="export-upload">Upload CSV</h3>
+        <p>
+          The audience's {plural(summary.audience.recipients, 'recipient', 'recipients')} as Name and Email,
+          in the order the sync walks them. Files over 10 MB are split into parts, each with a header row.
+        </p>
+        <label class="toggle">
+          <input
+            type="checkbox"
+            checked={segments}
+            onChange={(event) => setSegments((event.currentTarget as HTMLInputElement).checked)}
+          />
+          Add a Segments column (the selected groups each recipient is in)
+        </label>
+        {!summary.complete && (
+          <div class="banner banner-warn">
+            <span class="status-icon" aria-hidden="true">
+              ▲
+            </span>
+            <div class="banner-body">
+              <p class="banner-title">This snapshot is incomplete, so the CSV would miss people</p>
+              <ul class="banner-details">
+                {summary.incompleteReads.map((read) => (
+                  <li key={read.path}>
+                    <code>{read.path}</code>: {read.reason}
+                  </li>
+                ))}
+              </ul>
+              <p>Read the tenant again for a complete CSV. To export what was read anyway:</p>
+              <label class="toggle">
+                <input
+                  type="checkbox"
+                  checked={anyway}
+                  onChange={(event) => setAnyway((event.currentTarget as HTMLInputElement).checked)}
+                />
+                Export anyway, knowing people may be missing
+              </label>
+            </div>
+          </div>
+        )}
+        <button
+          type="button"
+          class="button-primary"
+          disabled={working('upload') || (!summary.complete && !anyway)}
+          onClick={() => void exports.exportUpload({ segments, allowIncomplete: anyway })}
+        >
+          Download upload CSV
+        </button>
+        <DownloadResult status={status.upload} onSave={exports.save} />
+      </section>
+
+      <section class="card" aria-labelledby="export-exclusions">
+        <h3 id="export-exclusions">Exclusions CSV</h3>
+        <p>
+          The {plural(excluded, 'object', 'objects')} of the audience that will not be synced, with the reason
+          and the path each was reached by. Share it with whoever fixes the directory.
+        </p>
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={working('exclusions')}
+          onClick={() => void exports.exportExclusions()}
+        >
+          Download exclusions CSV
+        </button>
+        <DownloadResult status={status.exclusions} onSave={exports.save} />
+      </section>
+
+      <section class="card" aria-labelledby="export-snapshot">
+        <h3 id="export-snapshot">Snapshot</h3>
+        <p>
+          The snapshot file exactly as it was opened ({formatBytes(snapshotBytes)}), to open again here or
+          with the command line. It holds names and addresses{pseudonymised ? ', already pseudonymised' : ''}.
+        </p>
+        <button type="button" class="button-secondary" onClick={() => exports.exportSnapshot()}>
+          Download snapshot (.json)
+        </button>
+        <DownloadResult status={status.snapshot} onSave={exports.save} />
+        {!pseudonymised && (
+          <>
+            <h4 class="subhead">For support</h4>
+            <p>
+              The same snapshot with every name and address replaced by a stand-in, so you can share it with
+              Axios HQ support without personal data. Ids, group structure, the app registration and licences
+              stay, so support sees exactly your counts and checks.
+            </p>
+            <button
+              type="button"
+              class="button-secondary"
+              disabled={working('support')}
+              onClick={() => void exports.exportForSupport()}
+            >
+              Download for support (pseudonymised)
+            </button>
+            <DownloadResult status={status.support} onSave={exports.save} />
+          </>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="export-submission">
+        <h3 id="export-submission">Submission document</h3>
+        <p>
+          The text document for Axios HQ with your organization, setup owner and the app registration's IDs.
+        </p>
+        <SubmissionForm exports={exports} idPrefix="export-submission" />
+      </section>
+      <p class="meta">
+        Files are written in this browser from the{' '}
+        {plural(summary.groups.length, 'selected group', 'selected groups')} and saved to your downloads
+        folder; nothing is uploaded.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+// @vitest-environment happy-dom
+// The virtualized table holds only the rows in view: for a 10,000-row result the DOM has a
+// window of rows (not 10,000), each with its true aria-rowindex, and scrolling moves the window.
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OVERSCAN, RecipientTable, visibleRange } from '../../../src/app/RecipientTable.tsx';
+import type { TableRow } from '../../../src/core/row-query.ts';
+import { DEFAULT_FILTER, type RecipientsState } from '../../../src/state/recipients-state.ts';
+
+const TOTAL = 10_000;
+const ROW_HEIGHT = 36;
+
+/** A stand-in state: every row "fetched", and a record of the ranges the table asked for. */
+function fakeState(total = TOTAL) {
+  const ranges: Array<[number, number]> = [];
+  const sorts: string[] = [];
+  const filter = signal(DEFAULT_FILTER);
+  const row = (position: number): TableRow => ({
+    order: position + 1,
+    id: `id-${position}`,
+    type: 'user',
+    name: `Person ${position}`,
+    email: `p${position}@contoso.example`,
+    outcome: position % 7 === 0 ? 'disabled' : 'recipient',
+    via: ['All Staff', 'Engineering', `Person ${position}`],
+    segments: [],
+  });
+  const state = {
+    filter,
+    searchText: signal(''),
+    total: signal<number | null>(total),
+    counting: signal(false),
+    revision: signal(0),
+    rowAt: (position: number) => (position < total ? row(position) : undefined),
+    showRange: (from: number, to: number) => void ranges.push([from, to]),
+    sortBy: (key: string) => {
+      sorts.push(key);
+      filter.value = { ...filter.value, sort: { key: key as never, descending: false } };
+    },
+  } as unknown as RecipientsState;
+  return { state, ranges, sorts };
+}
+
+let host: HTMLElement | null = null;
+afterEach(() => {
+  if (host) render(null, host);
+  host?.remove();
+  host = null;
+});
+
+function mount(state: RecipientsState): HTMLElement {
+  const root = document.createElement('div');
+  host = root;
+  document.body.append(root);
+  act(() =>
+    render(
+      <RecipientTable state={state} rowHeight={ROW_HEIGHT} label="Audience: everything reached" />,
+      root,
+    ),
+  );
+  return root;
+}
+
+describe('RecipientTable', () => {
+  it.each([
+    { description: 'top', input: [0, 480, 10_000], expected: { first: 0, last: 14 + OVERSCAN } },
+    {
+      description: 'middle',
+      input: [36_000, 480, 10_000],
+      expected: { first: 1000 - OVERSCAN, last: 1014 + OVERSCAN },
+    },
+    { description: 'end', input: [359_600, 480, 10_000], expected: { first: 9988 - OVERSCAN, last: 10_000 } },
+    { description: 'empty', input: [0, 480, 0], expected: { first: 0, last: 0 } },
+  ])('visible range: $description', ({ input, expected }) => {
+    const [scrollTop, viewport, total] = input as [number, number, number];
+    expect(visibleRange(scrollTop, viewport, ROW_HEIGHT, total)).toEqual(expected);
+  });
+
+  it('renders only about a screenful of 10,000 rows, with the full count for screen readers', () => {
+    const { state, ranges } = fakeState();
+    const root = mount(state);
+    const table = root.querySelector('table') as HTMLTableElement;
+    const body = root.querySelectorAll('tbody tr');
+    expect(table.getAttribute('aria-rowcount')).toBe(String(TOTAL + 1));
+    expect(body.length).toBeGreaterThan(5);
+    expect(body.length).toBeLessThanOrEqual(Math.ceil(480 / ROW_HEIGHT) + 2 * OVERSCAN);
+    expect(body[0]?.getAttribute('aria-rowindex')).toBe('2');
+    expect((root.querySelector('tbody') as HTMLElement).style.height).toBe(`${TOTAL * ROW_HEIGHT}px`);
+    expect(ranges.at(-1)?.[0]).toBe(0);
+    // An excluded row says its reason in words and the path it was reached by.
+    const first = body[0] as HTMLElement;
+    expect(first.textContent).toContain('Disabled');
+    expect(first.textContent).toContain('All Staff › Engineering › Person 0');
+  });
+
+  it('moves the window when scrolled, and asks the state for those rows', async () => {
+    const { state, ranges } = fakeState();
+    const root = mount(state);
+    const scroller = root.querySelector('.vt-scroll') as HTMLElement;
+    scroller.scrollTop = 5_000 * ROW_HEIGHT;
+    await act(async () => {
+      scroller.dispatchEvent(new Event('scroll'));
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    });
+    const rows = [...root.querySelectorAll('tbody tr')];
+    const indexes = rows.map((row) => Number(row.getAttribute('aria-rowindex')));
+    expect(rows.length).toBeLessThanOrEqual(Math.ceil(480 / ROW_HEIGHT) + 2 * OVERSCAN);
+    expect(Math.min(...indexes)).toBe(5_000 - OVERSCAN + 2);
+    expect(rows[OVERSCAN]?.textContent).toContain('Person 5000');
+    expect(ranges.at(-1)).toEqual([5_000 - OVERSCAN, 5_000 + Math.ceil(480 / ROW_HEIGHT) + OVERSCAN]);
+  });
+
+  it('sorts from the column headers and marks the sorted column with aria-sort', () => {
+    const { state, sorts } = fakeState(50);
+    const root = mount(state);
+    const header = (name: string) =>
+      [...root.querySelectorAll('th')].find((th) => th.textContent?.startsWith(name)) as HTMLElement;
+    expect(header('#').getAttribute('aria-sort')).toBe('ascending');
+    act(() => (header('Name').querySelector('button') as HTMLButtonElement).click());
+    expect(sorts).toEqual(['name']);
+    expect(header('Name').getAttribute('aria-sort')).toBe('ascending');
+    expect(header('#').hasAttribute('aria-sort')).toBe(false);
+  });
+
+  it('the scroll box takes keyboard focus and is named', () => {
+    const { state } = fakeState(3);
+    const scroller = mount(state).querySelector('.vt-scroll') as HTMLElement;
+    expect(scroller.tabIndex).toBe(0);
+    expect(scroller.getAttribute('aria-label')).toBe('Audience: everything reached, scrollable');
+  });
+});
