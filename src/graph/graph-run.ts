@@ -1,14 +1,13 @@
 // What every Graph read shares: its dependencies (passed in, never global), the client over the
-// chosen host, the progress it reports, and the loop that sends work in rounds. A round sends the
-// work known at that point in full batches of 20 (all of it when less is known, as nothing else
-// could fill the batch); the remainder, objects and counts last, waits for the next round's
-// discoveries. Outcomes go to their handlers in request order, so what the handlers build never
-// depends on which response arrived first, and the request count is the same on every run.
+// chosen host, the progress it reports, and the loop that sends work in rounds (how much per
+// round: schedule.ts). Outcomes go to their handlers in request order, so what the handlers build
+// never depends on which response arrived first, and the request count is the same on every run.
 import type { Cloud } from '../core/snapshot-schema.ts';
-import { type ClientCounters, createGraphClient, type GraphClient, MAX_BATCH } from './graph-client.ts';
+import { type ClientCounters, createGraphClient, type GraphClient } from './graph-client.ts';
 import { resolveGraphBase } from './hosts.ts';
-import { NORMAL, type ReadContext, type Work } from './read-state.ts';
+import { FIRST, type ReadContext, type Work } from './read-state.ts';
 import { abortableSleep, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+import { byPriority, roundSize } from './schedule.ts';
 
 export interface GraphReaderDeps {
   /** A bearer token for the chosen cloud's Graph; `forceRefresh` after Graph answered 401. */
@@ -49,19 +48,14 @@ export interface GraphRun {
   readonly context: ReadContext;
   setPhase(phase: ReadPhase): void;
   setGroups(known: number, read: number): void;
-  /** Sends `initial` and all work it leads to; `afterRound` may stop the run by throwing. */
-  runRounds(initial: Work[], afterRound?: () => void): Promise<void>;
+  /**
+   * Sends `initial` and all work it leads to; `afterRound` may stop the run by throwing, and
+   * `horizon` says how many more rounds a known page chain needs (see schedule.ts).
+   */
+  runRounds(initial: Work[], afterRound?: () => void, horizon?: () => number): Promise<void>;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 4;
-
-/** Stable: equal priorities keep their order, so rounds stay deterministic. */
-function byPriority(work: Work[]): Work[] {
-  return work
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => (a.item.priority ?? NORMAL) - (b.item.priority ?? NORMAL) || a.i - b.i)
-    .map(({ item }) => item);
-}
 
 export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: GraphReaderDeps): GraphRun {
   const base = resolveGraphBase(cloud, graphBaseUrl);
@@ -101,11 +95,11 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
       progress.groupsKnown = known;
       progress.groupsRead = read;
     },
-    async runRounds(initial, afterRound) {
+    async runRounds(initial, afterRound, horizon) {
       let pending = byPriority(initial);
       while (pending.length > 0) {
-        const take =
-          pending.length < MAX_BATCH ? pending.length : pending.length - (pending.length % MAX_BATCH);
+        const urgent = pending.filter((item) => item.priority === FIRST).length;
+        const take = roundSize(pending.length, urgent, horizon?.() ?? 1);
         const work = pending.slice(0, take);
         const outcomes = await client.send(work.map((item) => item.request));
         const next: Work[] = [];

@@ -54,6 +54,8 @@ export interface MemberWalk {
   visit(id: string): Work | null;
   /** Groups known so far and groups whose members read has finished. */
   progress(): { known: number; done: number };
+  /** The members read of a group, once visited. */
+  readOf(id: string): ReadState | undefined;
   finish(selectedIds: readonly string[]): WalkResult;
 }
 
@@ -122,6 +124,7 @@ export function createMemberWalk(context: ReadContext): MemberWalk {
   return {
     visit,
     finish,
+    readOf: (id) => visits.get(idKey(id))?.read,
     progress() {
       let done = 0;
       for (const entry of visits.values()) if (entry.read.status !== 'pending') done++;

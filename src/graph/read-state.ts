@@ -122,7 +122,8 @@ export function collectionWork<T>(
       const next: GraphRequest = request.headers
         ? { url: relative, headers: request.headers }
         : { url: relative };
-      return [collectionWork(context, read, next, schema, onItems, priority), ...follow];
+      // The next page goes first whatever the collection: page chains are the critical path.
+      return [collectionWork(context, read, next, schema, onItems, FIRST), ...follow];
     },
   };
 }

@@ -83,6 +83,7 @@ export async function readTenantSnapshot(
       subscribedSkus.push(...items);
       return [];
     },
+    LATE,
   );
 
   const contacts: Contact[] = [];
@@ -130,8 +131,8 @@ export async function readTenantSnapshot(
       },
     });
     groupWork.push({
+      // Not LATE: the count tells how many pages the group has, which paces the rounds.
       request: { url: `${path}/members/$count`, headers: { ConsistencyLevel: 'eventual' } },
-      priority: LATE,
       handle(outcome) {
         if (!outcome.ok) markFailed(count, outcome.status, outcome.error);
         else {
@@ -151,19 +152,32 @@ export async function readTenantSnapshot(
 
   const fixed = [organizationWork, ...appReads.work, skusWork, ...contactsWork];
   run.setPhase('tenant');
-  await run.runRounds([...fixed, ...groupWork], () => {
-    if (organizationRead.status !== 'pending' && organization.tenant === null) {
-      const why = organizationRead.error ?? 'Graph listed no organization';
-      throw new GraphReadError(
-        'organization_unreadable',
-        `could not read the organization (${why})`,
-        organizationRead.httpStatus,
-      );
-    }
-    const { known, done } = walk.progress();
-    run.setGroups(known, done);
-    run.setPhase('members');
-  });
+  await run.runRounds(
+    [...fixed, ...groupWork],
+    () => {
+      if (organizationRead.status !== 'pending' && organization.tenant === null) {
+        const why = organizationRead.error ?? 'Graph listed no organization';
+        throw new GraphReadError(
+          'organization_unreadable',
+          `could not read the organization (${why})`,
+          organizationRead.httpStatus,
+        );
+      }
+      const { known, done } = walk.progress();
+      run.setGroups(known, done);
+      run.setPhase('members');
+    },
+    () => {
+      // Rounds the longest known page chain still needs: a selected group's pages left by its count.
+      let rounds = 1;
+      for (const [key, count] of counts) {
+        const read = walk.readOf(key);
+        if (read?.status !== 'pending') continue;
+        rounds = Math.max(rounds, Math.ceil(count / PAGE_SIZE) - read.pages);
+      }
+      return rounds;
+    },
+  );
 
   const walked = walk.finish(selected);
   // A selected id Graph does not know is a finding: every read under it answered 404 for that reason.
