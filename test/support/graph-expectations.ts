@@ -1,8 +1,8 @@
 // What the Graph reader should make of a source snapshot served by the fake Graph, worked out here
 // independently of the reader: the groups in selection-then-walk order with Graph's $select
 // applied, the members without service principals (v1.0 /members never lists them), the counts,
-// and the number of requests, from a plain simulation of the reader's documented schedule (rounds;
-// full batches of 20, fewer only when nothing else is known; objects and counts last).
+// and the number of requests, from a plain simulation of the reader's documented schedule
+// (src/graph/schedule.ts), plus a lower bound no schedule can beat.
 import type { Snapshot } from '../../src/core/snapshot-schema.ts';
 
 type Json = Record<string, unknown>;
@@ -147,7 +147,12 @@ interface Item {
   follow(): Item[];
 }
 
-/** The reader's schedule on abstract requests: what goes out in which round, and how many HTTP requests. */
+/**
+ * The reader's schedule on abstract requests: rounds; next pages first, then first pages, $counts
+ * and the app's principal, then objects; all when fewer than 20 are known, else whole batches of
+ * 20 — spread over the rounds a selected group's remaining pages need (by its count) when that
+ * is more than one, otherwise everything that fills whole batches.
+ */
 function simulateSchedule(
   source: Snapshot,
   selected: readonly string[],
@@ -157,18 +162,28 @@ function simulateSchedule(
   const FIRST = 0;
   const NORMAL = 1;
   const LATE = 2;
-  const leaf = (priority: number): Item => ({ priority, follow: () => [] });
-  const chain = (count: number, priority: number, page = 1): Item => ({
+  const leaf = (priority: number, done: () => void = () => {}): Item => ({
     priority,
+    follow: () => {
+      done();
+      return [];
+    },
+  });
+  const chain = (count: number, priority: number, page = 1): Item => ({
+    priority: page === 1 ? priority : FIRST,
     follow: () => (page * PAGE < count ? [chain(count, priority, page + 1)] : []),
   });
   const visited = new Set(selected.map(key));
+  const progress = new Map<string, { pages: number; done: boolean }>();
+  const counts = new Map<string, number>();
   const membersOf = (id: string, page = 1): Item => ({
-    priority: NORMAL,
+    priority: page === 1 ? NORMAL : FIRST,
     follow() {
       const list = listed.get(key(id)) ?? [];
       const out: Item[] = [];
-      if (page * PAGE < list.length) out.push(membersOf(id, page + 1));
+      const more = page * PAGE < list.length;
+      progress.set(key(id), { pages: page, done: !more });
+      if (more) out.push(membersOf(id, page + 1));
       for (const member of list.slice((page - 1) * PAGE, page * PAGE)) {
         const child = String(member.id);
         if (member['@odata.type'] !== GROUP || visited.has(key(child))) continue;
@@ -178,6 +193,24 @@ function simulateSchedule(
       return out;
     },
   });
+  // What the fake answers to $count: the snapshot's count, else every listed member.
+  const countOf = (id: string) =>
+    Object.entries(source.memberCounts ?? {}).find(([k]) => key(k) === key(id))?.[1] ??
+    Object.entries(source.members).find(([k]) => key(k) === key(id))?.[1].length;
+  const count = (id: string) =>
+    leaf(NORMAL, () => {
+      const value =
+        listed.has(key(id)) || source.groups.some((g) => key(g.id) === key(id)) ? countOf(id) : undefined;
+      if (value !== undefined) counts.set(key(id), value);
+    });
+  const horizon = () => {
+    let rounds = 1;
+    for (const [id, value] of counts) {
+      const read = progress.get(id) ?? { pages: 0, done: false };
+      if (!read.done) rounds = Math.max(rounds, Math.ceil(value / PAGE) - read.pages);
+    }
+    return rounds;
+  };
   const app = source.app;
   const servicePrincipal: Item = {
     priority: NORMAL,
@@ -196,7 +229,7 @@ function simulateSchedule(
     leaf(LATE),
     leaf(LATE),
     ...(options.contacts ? [chain(source.contacts?.length ?? 0, NORMAL)] : []),
-    ...selected.flatMap((id) => [leaf(LATE), leaf(LATE), membersOf(id)]),
+    ...selected.flatMap((id) => [leaf(LATE), count(id), membersOf(id)]),
   ];
   const byPriority = (items: Item[]) =>
     items
@@ -207,7 +240,14 @@ function simulateSchedule(
   let requests = 0;
   let subRequests = 0;
   while (pending.length > 0) {
-    const take = pending.length < BATCH ? pending.length : pending.length - (pending.length % BATCH);
+    const rounds = horizon();
+    let take = pending.length;
+    if (pending.length > BATCH && rounds <= 1) take = pending.length - (pending.length % BATCH);
+    if (pending.length > BATCH && rounds > 1) {
+      const urgent = pending.filter((item) => item.priority === FIRST).length;
+      const quota = Math.max(urgent, Math.ceil(pending.length / rounds));
+      take = Math.min(pending.length, Math.ceil(quota / BATCH) * BATCH);
+    }
     const sent = pending.slice(0, take);
     requests += Math.ceil(take / BATCH);
     subRequests += take;

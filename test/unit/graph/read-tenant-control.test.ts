@@ -2,7 +2,6 @@
 // waiting out a Retry-After); at most maxInFlight HTTP requests are open; each cloud's reads go to
 // that cloud's Graph host only, and a base URL override with a path prefix works end to end.
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../src/core/snapshot-schema.ts';
 import { readTenantSnapshot } from '../../../src/graph/read-tenant.ts';
 import { graphTenant, IDS } from '../../fixtures/graph-tenant.ts';
 import { createHarness } from '../../support/graph-harness.ts';
@@ -15,17 +14,6 @@ const elapsed = async (promise: Promise<unknown>) => {
   );
   return { error: outcome, ms: performance.now() - start };
 };
-
-/** The hand-made tenant with `n` more (empty) groups listed by D. */
-function withManyNestedGroups(n: number): Snapshot {
-  const source = graphTenant();
-  for (let i = 0; i < n; i++) {
-    const id = `30000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    source.members[IDS.D]?.push({ '@odata.type': '#microsoft.graph.group', id, displayName: `Nested ${i}` });
-    source.members[id] = [];
-  }
-  return source;
-}
 
 describe('cancelling a read', () => {
   it('rejects with an AbortError at once and sends nothing more', async () => {
@@ -76,7 +64,7 @@ describe('requests in flight', () => {
     { description: 'the default', maxInFlight: undefined, expected: 4 },
     { description: 'two', maxInFlight: 2, expected: 2 },
   ])('keeps at most $expected open ($description)', async ({ maxInFlight, expected }) => {
-    const source = withManyNestedGroups(150);
+    const source = graphTenant({ nested: 150 });
     const harness = createHarness(
       source,
       { latencyMs: 2 },

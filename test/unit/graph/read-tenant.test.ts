@@ -19,8 +19,13 @@ const withoutType = <T extends Record<string, unknown>>(object: T) => {
 const sources: Array<{ description: string; source: () => Snapshot; notes: string }> = [
   {
     description: 'the hand-made tenant',
-    source: graphTenant,
+    source: () => graphTenant(),
     notes: 'paging, a cycle, a diamond, a 404, contacts',
+  },
+  {
+    description: 'a long page chain beside a wide round',
+    source: () => graphTenant({ users: 12_000, nested: 150 }),
+    notes: "A's 13 pages pace the rounds: the 150 first pages D leads to are spread over them",
   },
   {
     description: 'the demo tenant',
