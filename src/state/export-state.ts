@@ -7,7 +7,7 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { SubmissionFields } from '../core/audit/submission-document.ts';
 import type { DataError } from '../core/result.ts';
-import type { FileOut } from '../worker/handlers.ts';
+import type { FileOut, SnapshotContent } from '../worker/handlers.ts';
 import type { ArgsOf, Method, ResultOf } from '../worker/protocol.ts';
 import type { SaveFile } from './save-file.ts';
 
@@ -39,8 +39,8 @@ export interface SubmissionDraft {
 export interface ExportSource {
   tenantName: string;
   capturedAt: string;
-  /** The snapshot file's text as it was opened. */
-  text: string;
+  /** The snapshot as it was opened: its text, or the picked file itself. */
+  content: SnapshotContent;
 }
 
 export interface ExportStateDeps {
@@ -150,7 +150,8 @@ export function createExportState(deps: ExportStateDeps): ExportState {
     exportSnapshot() {
       const source = deps.source();
       if (source === null) return;
-      const blob = new Blob([source.text], { type: TYPES.snapshot });
+      const { content } = source;
+      const blob = 'file' in content ? content.file : new Blob([content.text], { type: TYPES.snapshot });
       finish('snapshot', [
         { fileName: `${baseNameFor(source, 'snapshot')}.json`, rows: null, bytes: blob.size, blob },
       ]);

@@ -3,7 +3,8 @@
 // Every change of UI state about the open snapshot happens through these actions; components only
 // read the signals. Tested without rendering (a fake or in-process worker client is passed in).
 // Surprising: cancelling a job terminates the worker, and with it the open snapshot; calls on the
-// open report then re-open its text with the options shown, once, and try again.
+// open report then re-open its content with the options shown, once, and try again. A picked file
+// goes to the worker as a File (a handle), never as text: the page does not decode it at all.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { AuditReport } from '../core/audit/types.ts';
 import type { PreviewOptions } from '../core/preview.ts';
@@ -11,7 +12,7 @@ import type { PreviewSummary } from '../core/preview-summary.ts';
 import type { DataError } from '../core/result.ts';
 import type { Outcome } from '../core/row-query.ts';
 import type { WorkerClient } from '../worker/client.ts';
-import type { SnapshotMeta } from '../worker/handlers.ts';
+import type { SnapshotContent, SnapshotMeta } from '../worker/handlers.ts';
 import type { ArgsOf, Method, ResultOf } from '../worker/protocol.ts';
 import { createExportState, type ExportState } from './export-state.ts';
 import { createRecipientsState, type RecipientsState } from './recipients-state.ts';
@@ -46,8 +47,8 @@ export interface OpenReport {
   auditError: string | null;
   /** The options the snapshot was saved with (the toggles may since differ). */
   savedOptions: { usernameFallback: boolean; syncContacts: boolean };
-  /** The snapshot file's text, kept so it can be saved or exported as it was read. */
-  text: string;
+  /** The snapshot as it was opened (its text, or the picked file), to export or re-open it. */
+  content: SnapshotContent;
 }
 
 export const REPORT_TABS = ['overview', 'readiness', 'recipients', 'explain', 'export'] as const;
@@ -75,7 +76,8 @@ export interface ReportState {
   /** Opens the recipient table on one scope and outcome set ("list these people"). */
   showPeople(scope: 'audience' | number, outcomes: readonly Outcome[]): void;
   openDemo(): Promise<boolean>;
-  openFile(file: { name: string; text(): Promise<string> }): Promise<boolean>;
+  /** A picked or dropped file (read in the worker), or anything with a name and its text. */
+  openFile(file: File | { name: string; text(): Promise<string> }): Promise<boolean>;
   openText(text: string, source: SnapshotSource): Promise<boolean>;
   changeOptions(options: PreviewOptions): Promise<void>;
   cancel(): void;
@@ -105,7 +107,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     } catch (error) {
       const open = report.value;
       if ((error as { code?: unknown }).code !== 'no-snapshot' || open === null) throw error;
-      const reopened = await deps.worker.call('open', { text: open.text, options: optionsOf(open.summary) });
+      const reopened = await deps.worker.call('open', { ...open.content, options: optionsOf(open.summary) });
       if (!reopened.ok) throw error;
       return deps.worker.call(method, args);
     }
@@ -137,7 +139,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         open && {
           tenantName: open.meta.tenantName ?? open.meta.tenantId,
           capturedAt: open.meta.capturedAt,
-          text: open.text,
+          content: open.content,
         }
       );
     },
@@ -155,22 +157,24 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     progress.value = null;
   };
 
-  const openText = async (text: string, source: SnapshotSource, signal?: AbortSignal): Promise<boolean> => {
+  const openContent = async (
+    content: SnapshotContent,
+    source: SnapshotSource,
+    signal?: AbortSignal,
+    /** What the report keeps as "opened" (the file, when only its text went to the worker). */
+    kept: SnapshotContent = content,
+  ): Promise<boolean> => {
     const aborted = signal ?? begin('Reading the snapshot');
     try {
-      const opened = await deps.worker.call(
-        'open',
-        { text },
-        {
-          signal: aborted,
-          onProgress: (phase, done, total) =>
-            (progress.value = {
-              phase,
-              ...(done === undefined ? {} : { done }),
-              ...(total === undefined ? {} : { total }),
-            }),
-        },
-      );
+      const opened = await deps.worker.call('open', content, {
+        signal: aborted,
+        onProgress: (phase, done, total) =>
+          (progress.value = {
+            phase,
+            ...(done === undefined ? {} : { done }),
+            ...(total === undefined ? {} : { total }),
+          }),
+      });
       if (!opened.ok) {
         problem.value = fileProblem(source, opened.errors);
         return false;
@@ -187,15 +191,24 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         summary: opened.summary,
         ...checks,
         savedOptions: { usernameFallback, syncContacts },
-        text,
+        content: kept,
       };
       recipients.refresh();
       return true;
     } catch (error) {
+      // Where the worker cannot read files (no FileReaderSync), the page reads the text instead.
+      if (
+        (error as { code?: unknown }).code === 'file-not-readable' &&
+        'file' in content &&
+        !aborted.aborted
+      ) {
+        const text = await content.file.text().catch(() => null);
+        if (text !== null) return openContent({ text }, source, aborted, content);
+      }
       if (!isAbort(error)) problem.value = workerProblem(error);
       return false;
     } finally {
-      end();
+      if (controller?.signal === aborted) end();
     }
   };
 
@@ -230,10 +243,12 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         end();
         return false;
       }
-      return openText(text, { kind: 'demo' }, aborted);
+      return openContent({ text }, { kind: 'demo' }, aborted);
     },
     async openFile(file) {
       const aborted = begin(`Reading ${file.name}`);
+      const source: SnapshotSource = { kind: 'file', fileName: file.name };
+      if (file instanceof Blob) return openContent({ file }, source, aborted);
       let text: string;
       try {
         text = await file.text();
@@ -246,9 +261,9 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         end();
         return false;
       }
-      return openText(text, { kind: 'file', fileName: file.name }, aborted);
+      return openContent({ text }, source, aborted);
     },
-    openText: (text, source) => openText(text, source),
+    openText: (text, source) => openContent({ text }, source),
     async changeOptions(options) {
       const open = report.value;
       if (open === null) return;

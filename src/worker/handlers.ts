@@ -33,6 +33,25 @@ export interface SnapshotMeta {
   bytes: number;
 }
 
+/**
+ * A snapshot to open: its text, or the file itself. A file is read here, in the worker, because
+ * decoding a few hundred megabytes and copying the string across would freeze the page for
+ * seconds, while posting a File only passes a handle.
+ */
+export type SnapshotContent = { text: string } | { file: Blob };
+
+/** FileReaderSync exists in dedicated workers only (not on the page, not in Node). */
+function readBlobText(file: Blob): string {
+  const Reader = (globalThis as { FileReaderSync?: new () => { readAsText(blob: Blob): string } })
+    .FileReaderSync;
+  if (Reader === undefined)
+    throw new JobError(
+      'file-not-readable',
+      'This browser cannot read the file in the background: open it as text.',
+    );
+  return new Reader().readAsText(file);
+}
+
 export type OpenResult =
   | { ok: true; meta: SnapshotMeta; summary: PreviewSummary }
   | { ok: false; errors: DataError[] };
@@ -76,9 +95,10 @@ export function createWorkerHandlers() {
 
   return {
     /** Parses and validates a snapshot file, then previews it with the given options. */
-    open(input: { text: string; options?: PreviewOptions }, context: JobContext): OpenResult {
+    open(input: SnapshotContent & { options?: PreviewOptions }, context: JobContext): OpenResult {
       context.progress('Checking the file');
-      const parsed = parseSnapshotText(input.text);
+      const text = 'file' in input ? readBlobText(input.file) : input.text;
+      const parsed = parseSnapshotText(text);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       context.progress('Applying the recipient rules');
       const snapshot = parsed.data;
@@ -90,7 +110,7 @@ export function createWorkerHandlers() {
         capturedAt: snapshot.capturedAt,
         pseudonymised: snapshot.pseudonymised === true,
         clientId: snapshot.app?.clientId ?? null,
-        bytes: input.text.length,
+        bytes: 'file' in input ? input.file.size : text.length,
       };
       session = { snapshot, preview, table: createRowTable(preview), meta };
       return { ok: true, meta, summary: summarizePreview(preview) };

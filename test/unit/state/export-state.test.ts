@@ -17,7 +17,7 @@ async function setup(text = demoText, call?: ExportStateDeps['call']) {
   const pending: Promise<void>[] = [];
   const state = createExportState({
     call: call ?? ((method, args) => worker.call(method, args)),
-    source: () => ({ tenantName: 'Contoso Ltd.', capturedAt: '2026-11-26T06:00:00Z', text }),
+    source: () => ({ tenantName: 'Contoso Ltd.', capturedAt: '2026-11-26T06:00:00Z', content: { text } }),
     saveFile: (fileName, blob) => {
       pending.push(blob.text().then((body) => void saved.push({ fileName, text: body })));
     },

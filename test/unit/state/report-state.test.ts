@@ -104,4 +104,21 @@ describe('report state', () => {
     expect(state.exports.status.value).toEqual({});
     expect(state.recipients.total.value).toBeNull();
   });
+
+  it('opens a picked File (read by the page where the worker cannot) and exports that file as opened', async () => {
+    const saved: Blob[] = [];
+    const state = createReportState({
+      worker: createInProcessWorkerClient(),
+      saveFile: (_name, blob) => void saved.push(blob),
+      demoUrl: '/demo/demo-tenant.json',
+      fetchText: async () => text,
+    });
+    const file = new File([text], 'tenant.json', { type: 'application/json' });
+    expect(await state.openFile(file)).toBe(true);
+    expect(state.problem.value).toBeNull();
+    expect(state.report.value?.source).toEqual({ kind: 'file', fileName: 'tenant.json' });
+    expect(state.report.value?.meta.bytes).toBe(file.size);
+    state.exports.exportSnapshot();
+    expect(saved).toEqual([file]);
+  });
 });
