@@ -1,0 +1,35 @@
+// The Content-Security-Policy the app is served with, quoted by the README for whoever hosts it.
+// Two variants: redirect.html must be framable by the app itself, because MSAL renews tokens
+// silently in a hidden iframe that ends on that page; with `frame-ancestors 'none'` there the
+// renewal is refused and times out. Every other page refuses all framing (clickjacking).
+
+const SIGN_IN_HOSTS = 'https://login.microsoftonline.com https://login.microsoftonline.us';
+const GRAPH_HOSTS = 'https://graph.microsoft.com https://graph.microsoft.us';
+
+function policy(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self' ${SIGN_IN_HOSTS} ${GRAPH_HOSTS}`,
+    `frame-src 'self' ${SIGN_IN_HOSTS}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/** For index.html and every other page and file of the app. */
+export const CONTENT_SECURITY_POLICY = policy("'none'");
+
+/** For redirect.html only: the app frames it during silent token renewal. */
+export const REDIRECT_PAGE_CONTENT_SECURITY_POLICY = policy("'self'");
+
+/** The policy for a served path (`/redirect.html` or anything else). */
+export function contentSecurityPolicyFor(pathname: string): string {
+  return pathname.endsWith('/redirect.html')
+    ? REDIRECT_PAGE_CONTENT_SECURITY_POLICY
+    : CONTENT_SECURITY_POLICY;
+}
