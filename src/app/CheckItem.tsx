@@ -41,7 +41,7 @@ export function CheckItem({ check, portalName }: { check: CheckResult; portalNam
           )}
           {check.fix !== null && (
             <div class="fix">
-              <h4>What to do</h4>
+              <p class="fix-title">What to do</p>
               <p class="fix-text">{check.fix}</p>
             </div>
           )}

@@ -43,10 +43,15 @@ function Scalar({ value }: { value: unknown }) {
   return <>{text}</>;
 }
 
-function RecordTable({ rows }: { rows: Record<string, unknown>[] }) {
+function RecordTable({ rows, name }: { rows: Record<string, unknown>[]; name: string }) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return (
-    <div class="evidence-table-wrap">
+    <section
+      class="evidence-table-wrap"
+      aria-label={name}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways, so it must take focus to scroll by keyboard
+      tabIndex={0}
+    >
       <table class="evidence-table">
         <thead>
           <tr>
@@ -62,26 +67,30 @@ function RecordTable({ rows }: { rows: Record<string, unknown>[] }) {
             <tr key={index}>
               {columns.map((column) => (
                 <td key={column} class={typeof row[column] === 'number' ? 'num' : undefined}>
-                  <Value value={row[column]} />
+                  <Value value={row[column]} name={keyWords(column)} />
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
-function Value({ value }: { value: unknown }) {
+function Value({ value, name }: { value: unknown; name: string }) {
   if (Array.isArray(value)) {
     if (value.length === 0) return <span class="muted">none</span>;
-    if (value.every(isRecord)) return <RecordTable rows={value} />;
+    if (value.every(isRecord)) return <RecordTable rows={value} name={name} />;
     return (
       <ul class="inline-list">
         {value.map((item, index) => (
           <li key={index}>
-            {isRecord(item) || Array.isArray(item) ? <Value value={item} /> : <Scalar value={item} />}
+            {isRecord(item) || Array.isArray(item) ? (
+              <Value value={item} name={name} />
+            ) : (
+              <Scalar value={item} />
+            )}
           </li>
         ))}
       </ul>
@@ -100,7 +109,7 @@ export function EvidenceList({ evidence }: { evidence: Record<string, unknown> }
         <div class="evidence-row" key={key}>
           <dt>{keyWords(key)}</dt>
           <dd>
-            <Value value={value} />
+            <Value value={value} name={keyWords(key)} />
           </dd>
         </div>
       ))}

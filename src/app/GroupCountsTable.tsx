@@ -9,7 +9,12 @@ const excludedOf = (counts: CountsSummary) =>
 
 export function GroupCountsTable({ summary }: { summary: PreviewSummary }) {
   return (
-    <div class="table-wrap">
+    <section
+      class="table-wrap"
+      aria-label="Counts per group"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: on a narrow screen the table scrolls sideways, so it must take focus to scroll by keyboard
+      tabIndex={0}
+    >
       <table class="numbers">
         <caption>Selected groups, each counted as if synced alone, and the audience (their union)</caption>
         <thead>
@@ -70,6 +75,6 @@ export function GroupCountsTable({ summary }: { summary: PreviewSummary }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,10 @@
 // The two sync options the admin tells Axios HQ (guide section 8). Toggling one re-runs the rules
-// and the checks in the worker, so the counts show the effect before anything is sent.
+// and the checks in the worker, so the counts show the effect before anything is sent. While that
+// runs the boxes show what was asked for, not the old summary (else a box would spring back).
+import { useState } from 'preact/hooks';
 import type { PreviewSummary } from '../core/preview-summary.ts';
+
+type Options = { usernameFallback: boolean; syncContacts: boolean };
 
 export function OptionsBar({
   summary,
@@ -12,9 +16,14 @@ export function OptionsBar({
   /** The options as recorded in the snapshot, to say when the toggles differ from them. */
   snapshotChoice: { usernameFallback: boolean; syncContacts: boolean } | null;
   busy: boolean;
-  onChange: (options: { usernameFallback: boolean; syncContacts: boolean }) => void;
+  onChange: (options: Options) => void;
 }) {
-  const { usernameFallback, syncContacts } = summary.selection;
+  const [asked, setAsked] = useState<Options | null>(null);
+  const { usernameFallback, syncContacts } = busy && asked ? asked : summary.selection;
+  const change = (next: Options) => {
+    setAsked(next);
+    onChange(next);
+  };
   const changed =
     snapshotChoice !== null &&
     (snapshotChoice.usernameFallback !== usernameFallback || snapshotChoice.syncContacts !== syncContacts);
@@ -26,7 +35,7 @@ export function OptionsBar({
           type="checkbox"
           checked={usernameFallback}
           onChange={(event) =>
-            onChange({ usernameFallback: (event.currentTarget as HTMLInputElement).checked, syncContacts })
+            change({ usernameFallback: (event.currentTarget as HTMLInputElement).checked, syncContacts })
           }
         />
         Use the username when the email is empty
@@ -36,7 +45,7 @@ export function OptionsBar({
           type="checkbox"
           checked={syncContacts}
           onChange={(event) =>
-            onChange({ usernameFallback, syncContacts: (event.currentTarget as HTMLInputElement).checked })
+            change({ usernameFallback, syncContacts: (event.currentTarget as HTMLInputElement).checked })
           }
         />
         Sync contacts too

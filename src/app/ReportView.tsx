@@ -73,7 +73,7 @@ export function ReportView({ state }: { state: ReportState }) {
           recipients: <span class="badge tnum">{formatCount(summary.audience.recipients)}</span>,
         }}
       />
-      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} class="tab-panel">
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} class="tab-panel" tabIndex={-1}>
         {tab === 'overview' && <OverviewPanel report={report} onTab={state.showTab} />}
         {tab === 'readiness' && (
           <ReadinessPanel
@@ -84,7 +84,16 @@ export function ReportView({ state }: { state: ReportState }) {
           />
         )}
         {tab === 'recipients' && <RecipientsPanel summary={summary} recipients={state.recipients} />}
-        {tab === 'explain' && <ExplainPanel summary={summary} onShow={state.showPeople} />}
+        {tab === 'explain' && (
+          <ExplainPanel
+            summary={summary}
+            onShow={(scope, outcomes) => {
+              state.showPeople(scope, outcomes);
+              // The clicked bar is gone with its panel: take focus to the list it asked for.
+              requestAnimationFrame(() => document.getElementById(panelId('recipients'))?.focus());
+            }}
+          />
+        )}
         {tab === 'export' && (
           <ExportPanel
             summary={summary}

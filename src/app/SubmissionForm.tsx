@@ -11,7 +11,10 @@ export function SubmissionForm({ exports, idPrefix }: { exports: ExportState; id
   const draft = exports.draft.value;
   const status = exports.status.value.submission;
   const errors = status?.state === 'invalid' ? status.errors : [];
-  const errorOf = (field: string) => errors.find((error) => error.path === field)?.message;
+  const errorOf = (field: string) => {
+    const message = errors.find((error) => error.path === field)?.message;
+    return message && message.charAt(0).toUpperCase() + message.slice(1);
+  };
   const id = (field: string) => `${idPrefix}-${field}`;
   const described = (field: string) => (errorOf(field) ? id(`${field}-error`) : undefined);
 
