@@ -1,5 +1,7 @@
 // What became of one download: being prepared, saved (with a way to save again), split into parts
-// to save one by one, refused with the reason, or failed. Announced politely to screen readers.
+// to save one by one (each marked once saved), refused with the reason, or failed. Announced
+// politely to screen readers.
+import { useEffect, useState } from 'preact/hooks';
 import type { DownloadFile, ExportStatus } from '../state/export-state.ts';
 import { formatBytes, formatCount, plural } from './format.ts';
 
@@ -7,13 +9,23 @@ function FileLine({
   file,
   onSave,
   label,
+  saved = false,
 }: {
   file: DownloadFile;
   onSave: (file: DownloadFile) => void;
   label: string;
+  saved?: boolean;
 }) {
   return (
     <li class="file-line">
+      {saved && (
+        <span class="status status-pass">
+          <span class="status-icon" aria-hidden="true">
+            ✔
+          </span>
+          Saved
+        </span>
+      )}
       <span class="file-name">{file.fileName}</span>
       <span class="file-size tnum">
         {file.rows === null ? '' : `${plural(file.rows, 'row', 'rows')} · `}
@@ -34,6 +46,13 @@ export function DownloadResult({
   status: ExportStatus | undefined;
   onSave: (file: DownloadFile) => void;
 }) {
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  // A new export starts unmarked, even when its parts have the same names.
+  useEffect(() => setSaved(new Set()), [status]);
+  const saveMarked = (file: DownloadFile) => {
+    onSave(file);
+    setSaved(new Set(saved).add(file.fileName));
+  };
   return (
     <div class="download-result" role="status" aria-live="polite">
       {status?.state === 'working' && <p class="muted">Preparing the file…</p>}
@@ -53,7 +72,13 @@ export function DownloadResult({
           </p>
           <ul class="file-list">
             {status.files.map((file, index) => (
-              <FileLine key={file.fileName} file={file} onSave={onSave} label={`Save part ${index + 1}`} />
+              <FileLine
+                key={file.fileName}
+                file={file}
+                onSave={saveMarked}
+                saved={saved.has(file.fileName)}
+                label={`Save part ${index + 1}`}
+              />
             ))}
           </ul>
         </>

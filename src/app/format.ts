@@ -12,11 +12,16 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
+/**
+ * Sizes in decimal units, as the upload's "10 MB" limit counts them, rounded down so a part just
+ * under the limit never reads as "10 MB".
+ */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${formatCount(bytes)} B`;
-  if (bytes < 1024 * 1024)
-    return `${(bytes / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} KB`;
-  return `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
+  const down = (value: number) =>
+    (Math.floor(value * 10) / 10).toLocaleString(undefined, { maximumFractionDigits: 1 });
+  if (bytes < 1000) return `${formatCount(bytes)} B`;
+  if (bytes < 1_000_000) return `${down(bytes / 1000)} KB`;
+  return `${down(bytes / 1_000_000)} MB`;
 }
 
 /** "1 person", "2 people"-style plurals for the messages. */
