@@ -1,5 +1,6 @@
 // Each selected group's counts beside Entra's, then the audience: the numbers an admin compares
 // with what the portal shows. Numbers are right-aligned with tabular figures so digits line up.
+// On a narrow screen the table scrolls sideways under a fixed group column, with its title above.
 import type { CountsSummary, PreviewSummary } from '../core/preview-summary.ts';
 import { REASON_CODES } from '../core/recipient-rules.ts';
 import { formatCount } from './format.ts';
@@ -11,12 +12,14 @@ export function GroupCountsTable({ summary }: { summary: PreviewSummary }) {
   return (
     <section
       class="table-wrap"
-      aria-label="Counts per group"
+      aria-labelledby="group-counts-title"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: on a narrow screen the table scrolls sideways, so it must take focus to scroll by keyboard
       tabIndex={0}
     >
-      <table class="numbers">
-        <caption>Selected groups, each counted as if synced alone, and the audience (their union)</caption>
+      <p class="table-title" id="group-counts-title">
+        Selected groups, each counted as if synced alone, and the audience (their union)
+      </p>
+      <table class="numbers" aria-labelledby="group-counts-title">
         <thead>
           <tr>
             <th scope="col">Group</th>
