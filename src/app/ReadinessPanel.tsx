@@ -1,8 +1,7 @@
 // The readiness checklist, failures first, judged "as of" the snapshot's capture time; then what
 // to send Axios HQ: the submission document and a calendar reminder before the secret expires.
 import { portalFor } from '../core/audit/portal.ts';
-import { byUrgency } from '../core/audit/run-audit.ts';
-import type { AuditReport, CheckStatus } from '../core/audit/types.ts';
+import type { AuditReport, CheckResult, CheckStatus } from '../core/audit/types.ts';
 import type { Cloud } from '../core/snapshot-schema.ts';
 import type { ExportState } from '../state/export-state.ts';
 import { CheckItem } from './CheckItem.tsx';
@@ -12,6 +11,13 @@ import { STATUS_WORDS } from './outcomes.ts';
 import { SubmissionForm } from './SubmissionForm.tsx';
 
 const ORDER: CheckStatus[] = ['fail', 'warn', 'skip', 'pass'];
+
+/**
+ * Failures first, then warnings, skips, passes, each in the spec's order (as run-audit's byUrgency,
+ * kept here so the page bundle does not carry the checks themselves, which run in the worker).
+ */
+export const byUrgency = (checks: readonly CheckResult[]): CheckResult[] =>
+  [...checks].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
 
 export function countByStatus(audit: AuditReport): Record<CheckStatus, number> {
   const counts: Record<CheckStatus, number> = { fail: 0, warn: 0, skip: 0, pass: 0 };
