@@ -1,11 +1,33 @@
 // Vite builds two HTML entries: the app and MSAL v5's redirect bridge page (popup and silent
 // renewal finish there). Workers are ES modules. Vitest runs in Node by default; component and
 // state tests opt into happy-dom with a `// @vitest-environment happy-dom` comment.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** Writes precache.json: every file of the build, for the offline service worker (public/sw.js). */
+function precacheManifest(): Plugin {
+  return {
+    name: 'dirsync-precache-manifest',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = ['./', ...Object.keys(bundle), 'demo/demo-tenant.json']
+        .filter((file) => file !== 'redirect.html' && !file.endsWith('.map'))
+        .sort();
+      // The version changes whenever any cached byte does, so a new build replaces the old cache.
+      const hash = createHash('sha256');
+      for (const item of Object.values(bundle)) hash.update(item.type === 'chunk' ? item.code : item.source);
+      hash.update(readFileSync('public/demo/demo-tenant.json'));
+      const version = hash.digest('hex').slice(0, 16);
+      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify({ version, files }) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), precacheManifest()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -20,3 +20,13 @@ const state = createReportState({
 });
 
 render(<App state={state} />, document.getElementById('app') as HTMLElement);
+
+// Offline after one visit: the service worker (public/sw.js) caches the built files only. Not in
+// development, where Vite serves modules that change on every edit.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => {
+      // Without a service worker the app still works online; nothing to tell the admin here.
+    });
+  });
+}

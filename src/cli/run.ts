@@ -1,5 +1,9 @@
 // Dispatches `npm run cli -- <command> …` and turns every failure into an exit code and one
 // `error:` line: usage and input problems exit 2, anything unexpected exits 1 — never a stack trace.
+
+import { runAuditCommand } from './audit.ts';
+import { runCapture } from './capture.ts';
+import { runDiff } from './diff.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 import { runPreview } from './preview.ts';
 
@@ -7,6 +11,19 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   preview: {
     run: runPreview,
     summary: 'preview <snapshot.json> [options]   who becomes a recipient, with counts and CSVs',
+  },
+  audit: {
+    run: runAuditCommand,
+    summary: 'audit <snapshot.json> [--now <ISO time>] [--json]   the readiness checks',
+  },
+  capture: {
+    run: runCapture,
+    summary:
+      'capture --client-id <id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] --out <snapshot.json>   read a live tenant (token in GRAPH_TOKEN)',
+  },
+  diff: {
+    run: runDiff,
+    summary: 'diff <older.json> <newer.json> [--json]   who joins and leaves the audience',
   },
 };
 

@@ -24,7 +24,7 @@ export interface DirectoryIndex {
   readonly objects: readonly RawObject[];
   /** ObjectKind per index, as a position in OBJECT_KINDS. */
   readonly kinds: Uint8Array;
-  /** idKey(id) → index. */
+  /** idKey(id) → index (plus the other spellings seen; look up with idKey). */
   readonly byId: ReadonlyMap<string, number>;
   /** Direct members (indices, in listed order) of each group that has a `members` entry. */
   readonly members: ReadonlyMap<number, Int32Array>;
@@ -50,13 +50,23 @@ export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
   const owned: boolean[] = [];
   const byId = new Map<string, number>();
 
+  // byId holds every spelling seen as well as the lowercase key: a repeated id (the common case,
+  // one per membership edge) is then one Map hit, with no case folding and no new string.
+  const lookup = (id: string): number | undefined => {
+    const exact = byId.get(id);
+    if (exact !== undefined) return exact;
+    const folded = byId.get(idKey(id));
+    if (folded !== undefined) byId.set(id, folded);
+    return folded;
+  };
+
   const add = (raw: RawObject, fallbackKind: number): number => {
-    const key = idKey(raw.id);
-    const at = byId.get(key);
+    const at = lookup(raw.id);
     const typed = raw['@odata.type'];
     if (at === undefined) {
       const index = objects.length;
-      byId.set(key, index);
+      byId.set(idKey(raw.id), index);
+      byId.set(raw.id, index);
       objects.push(raw);
       kinds.push(typeof typed === 'string' ? kindOfType(typed) : fallbackKind);
       owned.push(false);

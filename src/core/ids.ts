@@ -13,8 +13,12 @@ export type Email = Brand<string, 'Email'>;
 
 /** The key two object ids are compared by (GUIDs are case-insensitive). */
 export function idKey(id: string): string {
-  return id.toLowerCase();
+  // Graph sends lowercase GUIDs; skipping toLowerCase then saves allocating (and hashing) a new
+  // string per membership edge, which was a third of the core's time at 1,000,000 edges.
+  return HAS_UPPER.test(id) ? id.toLowerCase() : id;
 }
+
+const HAS_UPPER = /[^0-9a-z-]/;
 
 /** The key two addresses are compared by: JavaScript's toLowerCase, as recipient-rules.md says. */
 export function emailKey(email: string): string {

@@ -1,0 +1,58 @@
+// Offline service worker. It caches the app's own built files (listed in precache.json, written
+// at build time by vite.config.ts) and serves only same-origin GET requests for them. It never
+// touches anything else: sign-in (login.microsoftonline.*) and Graph (graph.microsoft.*) requests
+// are cross-origin and pass straight to the network, and redirect.html (MSAL's bridge page) is
+// always fetched from the network so a sign-in response is never answered from a cache.
+const MANIFEST = 'precache.json';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const manifest = await (await fetch(MANIFEST, { cache: 'no-store' })).json();
+      const cache = await caches.open(`dirsync-preflight-${manifest.version}`);
+      await cache.addAll(manifest.files);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const manifest = await (await fetch(MANIFEST, { cache: 'no-store' }).catch(() => null))
+        ?.json()
+        .catch(() => null);
+      const keep = manifest ? `dirsync-preflight-${manifest.version}` : null;
+      for (const name of await caches.keys()) {
+        if (name.startsWith('dirsync-preflight-') && keep !== null && name !== keep)
+          await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  if (!url.pathname.startsWith(scope.pathname)) return;
+  const path = url.pathname.slice(scope.pathname.length);
+  if (path === 'redirect.html' || path === MANIFEST || path === 'sw.js') return;
+  if (request.mode === 'navigate') {
+    // Network first for the page itself, so a new version is picked up; the cached copy offline.
+    event.respondWith(
+      fetch(request).catch(
+        async () => (await caches.match(request, { ignoreSearch: true })) ?? caches.match('index.html'),
+      ),
+    );
+    return;
+  }
+  event.respondWith(
+    (async () => {
+      const cached = await caches.match(request);
+      return cached ?? fetch(request);
+    })(),
+  );
+});
