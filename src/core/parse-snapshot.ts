@@ -2,6 +2,7 @@
 // where and what: a line and column for broken JSON, a JSON path for a schema mismatch. The format
 // and version are checked before the schema, so a version-2 file is refused by name rather than
 // drowned in schema errors.
+import { findJsonErrorPosition } from './json-error-position.ts';
 import { type DataError, fail, jsonPath, ok, type Result } from './result.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.ts';
 
@@ -11,8 +12,8 @@ export function parseSnapshotText(text: string): Result<Snapshot> {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return fail([jsonSyntaxError(text, error)]);
+  } catch {
+    return fail([jsonSyntaxError(text)]);
   }
   return parseSnapshotValue(value);
 }
@@ -64,20 +65,25 @@ function describe(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** Turns JSON.parse's message into "line L, column C: …" where the engine gives a position. */
-function jsonSyntaxError(text: string, error: unknown): DataError {
-  const raw = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(raw);
+/** "line L, column C: …" for a file JSON.parse refused, with the position found by our scanner. */
+function jsonSyntaxError(text: string): DataError {
   if (text.trim() === '')
     return { code: 'invalid_json', path: 'line 1, column 1', message: 'the file is empty' };
-  let offset = position ? Number(position[1]) : text.length;
-  if (!position && /end of (JSON )?input|Unterminated|Unexpected end/i.test(raw)) offset = text.length;
+  const { offset, truncated } = findJsonErrorPosition(text);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  const truncated = offset >= text.trimEnd().length;
-  const message = truncated
-    ? 'the JSON ends too early (is the file truncated?)'
-    : `is not valid JSON (${raw.replace(/^JSON\.parse: /, '').split('\n')[0]})`;
-  return { code: 'invalid_json', path: `line ${line}, column ${column}`, message };
+  if (truncated)
+    return {
+      code: 'invalid_json',
+      path: `line ${line}, column ${column}`,
+      message: 'the JSON ends too early (is the file truncated?)',
+    };
+  const found = text.codePointAt(offset);
+  const what = found === undefined ? 'the end' : JSON.stringify(String.fromCodePoint(found));
+  return {
+    code: 'invalid_json',
+    path: `line ${line}, column ${column}`,
+    message: `is not valid JSON: unexpected ${what} here`,
+  };
 }

@@ -123,3 +123,24 @@ describe('parseSnapshotValue: schema errors name the JSON path', () => {
     expect(result.errors.find((error) => error.path === path)?.message).toMatch(message);
   });
 });
+
+describe('findJsonErrorPosition', () => {
+  it.each([
+    { text: 'vm\n', line: 'line 1, column 1', truncated: false },
+    { text: '{"a": 1,}', line: 'line 1, column 9', truncated: false },
+    { text: '{\n  "a": [1, 2\n', line: 'line 3, column 1', truncated: true },
+    {
+      text: '{"a": "x\ny"}',
+      line: 'line 1, column 9',
+      truncated: false,
+      notes: 'a raw line break inside a string',
+    },
+    { text: '{"a": tru', line: 'line 1, column 10', truncated: true },
+    { text: '{"a": 01}', line: 'line 1, column 8', truncated: false },
+    { text: '[1] [2]', line: 'line 1, column 5', truncated: false },
+  ])('$text → $line', ({ text, line, truncated }) => {
+    const result = parseSnapshotText(text);
+    expect(result.errors[0]?.path).toBe(line);
+    expect(result.errors[0]?.message.includes('truncated')).toBe(truncated);
+  });
+});
