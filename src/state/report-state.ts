@@ -62,6 +62,8 @@ export interface ReportStateDeps {
   saveFile?: SaveFile;
   /** The clock, for the secret reminder's "today" (default: the system clock). */
   now?: () => Date;
+  /** Told of every snapshot opened successfully (the library stores it); not awaited. */
+  onOpened?: (report: OpenReport) => void;
 }
 
 export interface ReportState {
@@ -185,7 +187,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
       exports.reset();
       tab.value = 'overview';
       const { usernameFallback, syncContacts } = opened.summary.selection;
-      report.value = {
+      const next: OpenReport = {
         source,
         meta: opened.meta,
         summary: opened.summary,
@@ -193,7 +195,9 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         savedOptions: { usernameFallback, syncContacts },
         content: kept,
       };
+      report.value = next;
       recipients.refresh();
+      deps.onOpened?.(next);
       return true;
     } catch (error) {
       // Where the worker cannot read files (no FileReaderSync), the page reads the text instead.
