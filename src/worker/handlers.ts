@@ -9,6 +9,7 @@ import { runAudit } from '../core/audit/run-audit.ts';
 import { secretLifecycle, secretReminderIcs } from '../core/audit/secrets.ts';
 import { buildSubmissionDocument, type SubmissionFields } from '../core/audit/submission-document.ts';
 import type { AuditReport } from '../core/audit/types.ts';
+import { diffSnapshots, type SnapshotDiff } from '../core/diff.ts';
 import { parseSnapshotText } from '../core/parse-snapshot.ts';
 import { computePreview, type Preview, type PreviewOptions } from '../core/preview.ts';
 import { audienceExclusions, audienceRecipients } from '../core/preview-rows.ts';
@@ -51,6 +52,8 @@ function readBlobText(file: Blob): string {
     );
   return new Reader().readAsText(file);
 }
+
+export type DiffResult = { ok: true; diff: SnapshotDiff } | { ok: false; errors: DataError[] };
 
 export type OpenResult =
   | { ok: true; meta: SnapshotMeta; summary: PreviewSummary }
@@ -114,6 +117,24 @@ export function createWorkerHandlers() {
       };
       session = { snapshot, preview, table: createRowTable(preview), meta };
       return { ok: true, meta, summary: summarizePreview(preview) };
+    },
+
+    /**
+     * Who joins and leaves between two snapshot texts of one tenant, each with its own selection.
+     * Leaves the open snapshot alone, so a report and a diff do not displace each other.
+     */
+    diff(input: { older: string; newer: string }, context: JobContext): DiffResult {
+      context.progress('Checking the older snapshot');
+      const older = parseSnapshotText(input.older);
+      if (!older.ok)
+        return { ok: false, errors: older.errors.map((e) => ({ ...e, path: `older ${e.path}` })) };
+      context.progress('Checking the newer snapshot');
+      const newer = parseSnapshotText(input.newer);
+      if (!newer.ok)
+        return { ok: false, errors: newer.errors.map((e) => ({ ...e, path: `newer ${e.path}` })) };
+      context.progress('Comparing who is synced');
+      const diff = diffSnapshots(older.data, newer.data);
+      return diff.ok ? { ok: true, diff: diff.data } : { ok: false, errors: diff.errors };
     },
 
     /** Re-runs the rules on the open snapshot with other options (groups, fallback, contacts). */
