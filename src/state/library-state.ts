@@ -206,7 +206,8 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
       }
       const [older, newer] = byCapture(a, b);
       controller?.abort();
-      const aborted = (controller = new AbortController()).signal;
+      controller = new AbortController();
+      const aborted = controller.signal;
       working.value = 'Comparing the two snapshots';
       try {
         const [olderText, newerText] = await Promise.all([store.get(older.id), store.get(newer.id)]);
