@@ -2,15 +2,26 @@
 import { render } from 'preact';
 import { App } from './app/App.tsx';
 import './app/styles.css';
+import { createLibraryState } from './state/library-state.ts';
 import { createReportState } from './state/report-state.ts';
+import { createSnapshotStore } from './storage/snapshot-store.ts';
 import { createWorkerClient } from './worker/client.ts';
 
 const worker = createWorkerClient(
   () => new Worker(new URL('./worker/preview.worker.ts', import.meta.url), { type: 'module' }) as never,
 );
 
+// Every snapshot opened is stored; the library opens stored ones through the report.
+const library = createLibraryState({
+  worker,
+  openStore: (hooks) => createSnapshotStore(hooks),
+  openStored: (text, id) => state.openText(text, { kind: 'stored', id }),
+});
+void library.refresh();
+
 const state = createReportState({
   worker,
+  onOpened: (report) => void library.keep(report),
   demoUrl: `${import.meta.env.BASE_URL}demo/demo-tenant.json`,
   async fetchText(url, signal) {
     const response = await fetch(url, { signal });
@@ -19,7 +30,7 @@ const state = createReportState({
   },
 });
 
-render(<App state={state} />, document.getElementById('app') as HTMLElement);
+render(<App state={state} library={library} />, document.getElementById('app') as HTMLElement);
 
 // Offline after one visit: the service worker (public/sw.js) caches the built files only. Not in
 // development, where Vite serves modules that change on every edit.

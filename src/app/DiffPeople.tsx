@@ -1,0 +1,49 @@
+// A list of people who join or leave, as a table (name, address, and for leavers the reason).
+// Capped, since a tenant-wide change can move thousands: the counts above always tell the whole.
+import type { DiffLeaver, DiffPerson, GroupLeaveReason } from '../core/diff.ts';
+import { LEAVE_WORDS } from './diff-words.ts';
+import { formatCount } from './format.ts';
+
+const SHOWN = 300;
+
+export function DiffPeople({
+  caption,
+  people,
+}: {
+  caption: string;
+  people: ReadonlyArray<DiffPerson | DiffLeaver<GroupLeaveReason>>;
+}) {
+  if (people.length === 0) return <p class="muted">{caption}: nobody.</p>;
+  const leaving = people.some((person) => 'why' in person);
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways at 320 px; keyboard users need to reach it to scroll
+    <section class="table-wrap" tabIndex={0} aria-label={caption}>
+      <table class="numbers diff-people">
+        <caption class="table-title">
+          {caption} ({formatCount(people.length)})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            {leaving && <th scope="col">Why</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {people.slice(0, SHOWN).map((person) => (
+            <tr key={person.id}>
+              <td>{person.name}</td>
+              <td class="diff-email">{person.email}</td>
+              {leaving && <td>{'why' in person ? LEAVE_WORDS[person.why] : ''}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {people.length > SHOWN && (
+        <p class="muted table-title">
+          … and {formatCount(people.length - SHOWN)} more (the first {formatCount(SHOWN)} are shown).
+        </p>
+      )}
+    </section>
+  );
+}
