@@ -43,8 +43,11 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // Network first for the page itself, so a new version is picked up; the cached copy offline.
     event.respondWith(
+      // The build's manifest lists the page as './' (index.html itself is no bundle file), so any
+      // navigation inside the scope falls back to that entry.
       fetch(request).catch(
-        async () => (await caches.match(request, { ignoreSearch: true })) ?? caches.match('index.html'),
+        async () =>
+          (await caches.match(request, { ignoreSearch: true })) ?? caches.match(self.registration.scope),
       ),
     );
     return;
