@@ -41,7 +41,10 @@ const KIND_OTHER = 5;
 
 export function kindOfType(odataType: unknown): number {
   if (typeof odataType !== 'string') return KIND_OTHER;
-  return KIND_BY_TYPE[odataType.toLowerCase()] ?? KIND_OTHER;
+  const key = odataType.toLowerCase();
+  // Own keys only: "constructor" or "__proto__" would otherwise find Object.prototype's members,
+  // which Uint8Array turns into 0, a user (a hostile file's non-person counted as a recipient).
+  return Object.hasOwn(KIND_BY_TYPE, key) ? (KIND_BY_TYPE[key] as number) : KIND_OTHER;
 }
 
 export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {

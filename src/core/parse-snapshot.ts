@@ -1,12 +1,16 @@
 // Reads a snapshot file (text or an already-parsed value) into typed data, or errors that say
 // where and what: a line and column for broken JSON, a JSON path for a schema mismatch. The format
 // and version are checked before the schema, so a version-2 file is refused by name rather than
-// drowned in schema errors.
+// drowned in schema errors. Nesting is capped before anything else looks inside: JSON.parse takes
+// 100,000 levels, but JSON.stringify and every recursive walk after it (describe, the support
+// export's scrub) overflow the stack on them.
 import { findJsonErrorPosition } from './json-error-position.ts';
 import { type DataError, fail, jsonPath, ok, type Result } from './result.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.ts';
 
 const MAX_ERRORS = 20;
+/** A real snapshot is under 10 levels deep; unknown Graph properties get generous room. */
+export const MAX_SNAPSHOT_DEPTH = 64;
 
 export function parseSnapshotText(text: string): Result<Snapshot> {
   let value: unknown;
@@ -22,6 +26,15 @@ export function parseSnapshotValue(value: unknown): Result<Snapshot> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail([
       { code: 'not_a_snapshot', path: '$', message: 'is not a JSON object (a snapshot is one object)' },
+    ]);
+  }
+  if (nestedDeeperThan(value, MAX_SNAPSHOT_DEPTH)) {
+    return fail([
+      {
+        code: 'too_deep',
+        path: '$',
+        message: `is nested more than ${MAX_SNAPSHOT_DEPTH} levels deep, which no snapshot is`,
+      },
     ]);
   }
   const record = value as Record<string, unknown>;
@@ -51,6 +64,26 @@ export function parseSnapshotValue(value: unknown): Result<Snapshot> {
     message: issueMessage(issue),
   }));
   return fail(errors);
+}
+
+/** Iterative, so the check itself cannot overflow; about 4% of a 335 MB file's parse time. */
+function nestedDeeperThan(root: object, limit: number): boolean {
+  const stack: object[] = [root];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const value = stack.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > limit) return true;
+    const push = (item: unknown) => {
+      if (typeof item !== 'object' || item === null) return;
+      stack.push(item);
+      depths.push(depth + 1);
+    };
+    // for…in rather than Object.values: no array per object, on millions of members.
+    if (Array.isArray(value)) for (const item of value) push(item);
+    else for (const key in value) push((value as Record<string, unknown>)[key]);
+  }
+  return false;
 }
 
 function issueMessage(issue: { code: string; message: string; input?: unknown }): string {
