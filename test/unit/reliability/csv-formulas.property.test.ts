@@ -31,7 +31,7 @@ function tenantText(names: readonly string[]): string {
   return JSON.stringify(snapshot);
 }
 
-function exportAll(names: readonly string[]): string[][] {
+function exportAll(names: readonly string[]): string[] {
   const handlers = createWorkerHandlers();
   const opened = handlers.open({ text: tenantText(names) }, { progress() {} });
   if (!opened.ok) throw new Error(JSON.stringify(opened.errors));
