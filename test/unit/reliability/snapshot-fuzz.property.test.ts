@@ -118,8 +118,10 @@ const mutation = fc.record({
   key: fc.constantFrom(...HOSTILE_KEYS),
 });
 
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
 /** Applies mutations to a fresh copy; a hostile key is defined as an own property, as JSON.parse would. */
-function mutated(mutations: ReadonlyArray<fc.RecordValue<typeof mutation>>): string {
+function mutated(mutations: readonly Mutation[]): string {
   const copy = JSON.parse(baseText) as Json;
   for (const change of mutations) {
     const all = slots(copy);
