@@ -4,6 +4,7 @@
 // are cross-origin and pass straight to the network, and redirect.html (MSAL's bridge page) is
 // always fetched from the network so a sign-in response is never answered from a cache.
 const MANIFEST = 'precache.json';
+const APP_FILE = /^(assets|demo)\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -39,8 +40,8 @@ self.addEventListener('fetch', (event) => {
   const scope = new URL(self.registration.scope);
   if (!url.pathname.startsWith(scope.pathname)) return;
   const path = url.pathname.slice(scope.pathname.length);
-  if (path === 'redirect.html' || path === MANIFEST || path === 'sw.js') return;
   if (request.mode === 'navigate') {
+    if (path === 'redirect.html') return;
     // Network first for the page itself, so a new version is picked up; the cached copy offline.
     event.respondWith(
       // The build's manifest lists the page as './' (index.html itself is no bundle file), so any
@@ -52,6 +53,9 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  // Only the build's own files (assets/…, demo/…); anything else (favicon.ico, precache.json, sw.js)
+  // goes to the network untouched, so offline it fails as it would without a service worker.
+  if (!APP_FILE.test(path)) return;
   event.respondWith(
     (async () => {
       const cached = await caches.match(request);

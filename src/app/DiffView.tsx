@@ -6,7 +6,7 @@ import type { GroupDiff } from '../core/diff.ts';
 import type { LibraryState } from '../state/library-state.ts';
 import { DiffPeople } from './DiffPeople.tsx';
 import { countReasons, LEAVE_WORDS } from './diff-words.ts';
-import { formatCount, formatDateTime, plural } from './format.ts';
+import { formatCount, formatDateTime } from './format.ts';
 
 export function DiffView({ library }: { library: LibraryState }) {
   const open = library.diff.value;
@@ -129,8 +129,8 @@ export function DiffView({ library }: { library: LibraryState }) {
         changed.map((group) => (
           <details key={group.id} class="card diff-group">
             <summary>
-              {groupName(group)}: {plural(group.joined.length, 'joins', 'join')},{' '}
-              {plural(group.left.length, 'leaves', 'leave')}
+              {groupName(group)}: {formatCount(group.joined.length)} joining, {formatCount(group.left.length)}{' '}
+              leaving
             </summary>
             <DiffPeople caption={`Join ${groupName(group)}`} people={group.joined} />
             <DiffPeople caption={`Leave ${groupName(group)}`} people={group.left} />
