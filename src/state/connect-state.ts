@@ -1,0 +1,475 @@
+// The "Connect a tenant" path: cloud and client ids, sign-in, the group picker, and the live read
+// whose snapshot opens as the report. Surprises: a sign-in pop-up opens only inside the click, so
+// Auth is built ahead (on entering the sign-in step) and signIn/pickGroup call it with no await
+// first; MSAL's code arrives by `loadAuth` (a dynamic import), never in the start page's bundle;
+// Member.Read.Hidden is asked for only when a hidden-membership group is picked; and a redirect
+// sign-in leaves the page, so the form is kept in sessionStorage and resumed on the next load.
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import {
+  type ClientIdEnv,
+  type ResolvedClientId,
+  resolveClientIds,
+  type SaveClientIdResult,
+  saveClientIdOverride,
+} from '../auth/app-client-ids.ts';
+import { scopesFor } from '../auth/clouds.ts';
+import { readPendingRedirect } from '../auth/pending-redirect.ts';
+import type { Auth, AuthAccount, AuthConfig, SignInOutcome } from '../auth/types.ts';
+import { classifyGroup, GROUP_LIMIT, type GroupTraits } from '../core/audit/classify-groups.ts';
+import { isGuid } from '../core/ids.ts';
+import type { Cloud, ReadEntry } from '../core/snapshot-schema.ts';
+import type { GroupSummary, listGroups, ReadProgress, readTenantSnapshot } from '../graph/index.ts';
+import { isAbortError } from '../graph/index.ts';
+import { createPicker, type PickerItem } from './connect-picker.ts';
+import {
+  type ConnectProblem,
+  readDraft,
+  readProblem,
+  signInProblem,
+  writeDraft,
+} from './connect-problems.ts';
+
+export type { PickerItem } from './connect-picker.ts';
+export type { ConnectProblem } from './connect-problems.ts';
+
+export type ConnectStep = 'setup' | 'sign-in' | 'groups' | 'reading';
+export type ConnectOption = 'contacts' | 'usernameFallback' | 'permissionGrants';
+
+export interface ConnectDeps {
+  /** `() => import('../auth/create-auth.ts')`: MSAL loads only when someone connects. */
+  loadAuth(): Promise<{ createAuth(config: AuthConfig): Promise<Auth> }>;
+  readTenantSnapshot: typeof readTenantSnapshot;
+  listGroups: typeof listGroups;
+  fetch: typeof fetch;
+  now(): Date;
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  localStorage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** The build's client ids (import.meta.env). */
+  env: ClientIdEnv;
+  /** `<origin>/redirect.html`, registered as the single-page-application redirect URI. */
+  redirectUri: string;
+  isOnline(): boolean;
+  /** Hands the snapshot's text to the report (report-state's openText with source live). */
+  openSnapshot(text: string): Promise<boolean>;
+  /** Ticks the elapsed time while reading (default setInterval/clearInterval). */
+  every?(ms: number, tick: () => void): () => void;
+}
+
+export interface ConnectState {
+  visible: ReadonlySignal<boolean>;
+  step: ReadonlySignal<ConnectStep>;
+  online: ReadonlySignal<boolean>;
+  cloud: ReadonlySignal<Cloud>;
+  /** This tool's own client id per cloud (build value, override, or none). */
+  clientIds: ReadonlySignal<Readonly<Record<Cloud, ResolvedClientId>>>;
+  syncClientId: ReadonlySignal<string>;
+  /** Why the sync app's client id is not usable yet, or null. */
+  syncClientIdError: ReadonlySignal<string | null>;
+  options: ReadonlySignal<Readonly<Record<ConnectOption, boolean>>>;
+  /** Auth built and ready for a click (sign-in needs it before the click). */
+  authReady: ReadonlySignal<boolean>;
+  account: ReadonlySignal<AuthAccount | null>;
+  /** A pop-up or redirect in flight. */
+  signingIn: ReadonlySignal<boolean>;
+  problem: ReadonlySignal<ConnectProblem | null>;
+  picker: {
+    loading: ReadonlySignal<boolean>;
+    /** How the group list was read (partial/failed lists say so). */
+    listRead: ReadonlySignal<ReadEntry | null>;
+    query: ReadonlySignal<string>;
+    /** Groups matching the query (at most `shownLimit`), selected ones excluded. */
+    matches: ReadonlySignal<PickerItem[]>;
+    matchCount: ReadonlySignal<number>;
+    total: ReadonlySignal<number>;
+    selected: ReadonlySignal<PickerItem[]>;
+    full: ReadonlySignal<boolean>;
+  };
+  /** The latest progress of the read, and milliseconds since it started. */
+  progress: ReadonlySignal<ReadProgress | null>;
+  elapsedMs: ReadonlySignal<number>;
+  open(): void;
+  close(): void;
+  setOnline(online: boolean): void;
+  chooseCloud(cloud: Cloud): void;
+  saveClientId(cloud: Cloud, value: string): SaveClientIdResult;
+  setSyncClientId(value: string): void;
+  setOption(option: ConnectOption, on: boolean): void;
+  /** Validates step 1 and prepares sign-in (loads MSAL). */
+  continueToSignIn(): Promise<boolean>;
+  /** Call straight from the click: the pop-up opens before anything is awaited. */
+  signIn(interaction?: 'popup' | 'redirect'): Promise<boolean>;
+  signOut(): Promise<void>;
+  backToSetup(): void;
+  search(query: string): void;
+  /** Also from the click: a hidden-membership group asks for Member.Read.Hidden at once. */
+  pickGroup(id: string, picked: boolean): Promise<boolean>;
+  startRead(): Promise<boolean>;
+  cancelRead(): void;
+  dismissProblem(): void;
+  /** On page load: finishes a redirect sign-in that left this page, if any. */
+  resumeRedirect(): Promise<boolean>;
+}
+
+const noProblem = null as ConnectProblem | null;
+
+export function createConnectState(deps: ConnectDeps): ConnectState {
+  const draft = readDraft(deps.sessionStorage);
+  const visible = signal(false);
+  const step = signal<ConnectStep>('setup');
+  const online = signal(deps.isOnline());
+  const cloud = signal<Cloud>(draft?.cloud ?? 'global');
+  const clientIds = signal(resolveClientIds(deps.env, deps.localStorage));
+  const syncClientId = signal(draft?.syncClientId ?? '');
+  const options = signal<Record<ConnectOption, boolean>>({
+    contacts: draft?.contacts ?? false,
+    usernameFallback: draft?.usernameFallback ?? false,
+    permissionGrants: draft?.permissionGrants ?? false,
+  });
+  const auth = signal<Auth | null>(null);
+  const account = signal<AuthAccount | null>(null);
+  const signingIn = signal(false);
+  const problem = signal(noProblem);
+  const progress = signal<ReadProgress | null>(null);
+  const elapsedMs = signal(0);
+  let hiddenGranted = false;
+  let preparing: Promise<Auth | null> | null = null;
+  let reading: AbortController | null = null;
+  const picker = createPicker((group) => traitsOf(group));
+
+  const every =
+    deps.every ??
+    ((ms: number, tick: () => void) => {
+      const handle = setInterval(tick, ms);
+      return () => clearInterval(handle);
+    });
+
+  function traitsOf(group: GroupSummary): GroupTraits {
+    return classifyGroup(group, { memberReadHidden: null, premiumP1: null });
+  }
+
+  const syncClientIdError = computed(() => {
+    const value = syncClientId.value.trim();
+    if (value === '') return 'Enter the sync app’s Application (client) ID.';
+    return isGuid(value) ? null : 'A client id is a GUID like 00000000-0000-0000-0000-000000000000.';
+  });
+  const toolClientId = () => clientIds.value[cloud.value].clientId;
+  const hiddenSelected = () => picker.selected.value.some((item) => item.traits.hiddenMembership);
+  const scopes = (hidden = hiddenSelected()) =>
+    scopesFor(cloud.value, {
+      contacts: options.value.contacts,
+      permissionGrants: options.value.permissionGrants,
+      hiddenMembership: hidden,
+    });
+  const facts = () => ({
+    cloud: cloud.value,
+    clientId: toolClientId() ?? '',
+    redirectUri: deps.redirectUri,
+    ...(account.value === null ? {} : { tenantId: account.value.tenantId }),
+  });
+  const keepDraft = () =>
+    writeDraft(deps.sessionStorage, {
+      cloud: cloud.value,
+      syncClientId: syncClientId.value.trim(),
+      ...options.value,
+      selected: picker.selected.value.map((item) => item.id),
+    });
+  const forgetAuth = () => {
+    auth.value = null;
+    account.value = null;
+    preparing = null;
+    hiddenGranted = false;
+  };
+
+  const prepareAuth = (config: AuthConfig): Promise<Auth | null> => {
+    const current = auth.value;
+    if (current !== null && current.cloud === config.cloud && current.clientId === config.clientId) {
+      return Promise.resolve(current);
+    }
+    forgetAuth();
+    const attempt = deps
+      .loadAuth()
+      .then((module) => module.createAuth(config))
+      .then(
+        (built) => {
+          if (preparing !== attempt) return null;
+          auth.value = built;
+          account.value = built.account();
+          return built;
+        },
+        (error: unknown) => {
+          if (preparing === attempt) problem.value = signInProblem(error, facts());
+          return null;
+        },
+      );
+    preparing = attempt;
+    return attempt;
+  };
+
+  /** `resumed`: back from a redirect whose scopes covered the kept selection's hidden groups. */
+  const loadGroups = async (keep: readonly string[], resumed: boolean): Promise<void> => {
+    const ready = auth.value;
+    if (ready === null) return;
+    picker.loading.value = true;
+    const controller = new AbortController();
+    try {
+      const list = await deps.listGroups(
+        { cloud: cloud.value },
+        {
+          getToken: ({ forceRefresh }) =>
+            ready.getToken({ scopes: scopes(false), forceRefresh, interactive: false }),
+          fetch: deps.fetch,
+          signal: controller.signal,
+          onProgress: () => undefined,
+          now: deps.now,
+        },
+      );
+      picker.setGroups(list.groups, list.read, keep);
+      if (resumed && hiddenSelected()) hiddenGranted = true;
+    } catch (error) {
+      problem.value = readProblem(error, facts());
+    } finally {
+      picker.loading.value = false;
+    }
+  };
+
+  const afterSignIn = (outcome: SignInOutcome, keep: readonly string[], resumed: boolean): boolean => {
+    if (outcome.kind === 'redirecting') return false;
+    account.value = outcome.account;
+    step.value = 'groups';
+    void loadGroups(keep, resumed);
+    return true;
+  };
+
+  return {
+    visible,
+    step,
+    online,
+    cloud,
+    clientIds,
+    syncClientId,
+    syncClientIdError,
+    options,
+    authReady: computed(() => auth.value !== null),
+    account,
+    signingIn,
+    problem,
+    picker,
+    progress,
+    elapsedMs,
+    open() {
+      visible.value = true;
+      online.value = deps.isOnline();
+    },
+    close() {
+      reading?.abort();
+      visible.value = false;
+    },
+    setOnline(next) {
+      online.value = next;
+    },
+    chooseCloud(next) {
+      if (next === cloud.value) return;
+      cloud.value = next;
+      forgetAuth();
+      picker.setGroups([], null, []);
+      step.value = 'setup';
+    },
+    saveClientId(target, value) {
+      const saved = saveClientIdOverride(deps.localStorage, target, value);
+      if (saved.ok) {
+        clientIds.value = resolveClientIds(deps.env, deps.localStorage);
+        if (target === cloud.value) forgetAuth();
+      }
+      return saved;
+    },
+    setSyncClientId(value) {
+      syncClientId.value = value;
+    },
+    setOption(option, on) {
+      options.value = { ...options.value, [option]: on };
+    },
+    async continueToSignIn() {
+      problem.value = null;
+      const clientId = toolClientId();
+      if (clientId === null) {
+        problem.value = {
+          code: 'client_id',
+          title: 'This tool has no client id for this cloud',
+          message:
+            'Register this tool in the tenant’s Microsoft Entra admin center (see “What to register”) and enter its Application (client) ID.',
+        };
+        return false;
+      }
+      if (syncClientIdError.value !== null) {
+        problem.value = {
+          code: 'sync_client_id',
+          title: 'Check the sync app',
+          message: syncClientIdError.value,
+        };
+        return false;
+      }
+      keepDraft();
+      step.value = 'sign-in';
+      return (await prepareAuth({ cloud: cloud.value, clientId, redirectUri: deps.redirectUri })) !== null;
+    },
+    signIn(interaction = 'popup') {
+      const ready = auth.value;
+      if (ready === null) return Promise.resolve(false);
+      if (!online.value) {
+        problem.value = offlineProblem();
+        return Promise.resolve(false);
+      }
+      problem.value = null;
+      signingIn.value = true;
+      const keep = picker.selected.value.map((item) => item.id);
+      const hidden = hiddenSelected();
+      keepDraft(); // a blocked pop-up falls back to a redirect, which leaves this page
+      // No await before this call: the pop-up must open inside the click.
+      return ready.signIn(scopes(), { interaction }).then(
+        (outcome) => {
+          signingIn.value = outcome.kind === 'redirecting';
+          if (outcome.kind === 'signed-in' && hidden) hiddenGranted = true;
+          return afterSignIn(outcome, keep, false);
+        },
+        (error: unknown) => {
+          signingIn.value = false;
+          problem.value = signInProblem(error, facts());
+          return false;
+        },
+      );
+    },
+    async signOut() {
+      const ready = auth.value;
+      reading?.abort();
+      if (ready !== null) await ready.signOut();
+      account.value = null;
+      hiddenGranted = false;
+      picker.setGroups([], null, []);
+      step.value = ready === null ? 'setup' : 'sign-in';
+    },
+    backToSetup() {
+      step.value = 'setup';
+    },
+    search(query) {
+      picker.query.value = query;
+    },
+    pickGroup(id, picked) {
+      if (!picked) {
+        picker.unpick(id);
+        return Promise.resolve(true);
+      }
+      const item = picker.find(id);
+      if (item === null || picker.full.value) return Promise.resolve(false);
+      picker.pick(item);
+      const ready = auth.value;
+      if (!item.traits.hiddenMembership || hiddenGranted || ready === null) return Promise.resolve(true);
+      // Incremental consent, from the click: Member.Read.Hidden is asked for now, not at sign-in.
+      keepDraft();
+      signingIn.value = true;
+      return ready.signIn(scopes(true)).then(
+        (outcome) => {
+          signingIn.value = outcome.kind === 'redirecting';
+          hiddenGranted = outcome.kind === 'signed-in';
+          return hiddenGranted;
+        },
+        (error: unknown) => {
+          signingIn.value = false;
+          picker.unpick(id);
+          problem.value = signInProblem(error, facts());
+          return false;
+        },
+      );
+    },
+    async startRead() {
+      const ready = auth.value;
+      const ids = picker.selected.value.map((item) => item.id);
+      if (ready === null || ids.length === 0) return false;
+      if (!online.value) {
+        problem.value = offlineProblem();
+        return false;
+      }
+      problem.value = null;
+      reading?.abort();
+      const controller = new AbortController();
+      reading = controller;
+      step.value = 'reading';
+      const started = deps.now().getTime();
+      elapsedMs.value = 0;
+      progress.value = null;
+      const stop = every(500, () => {
+        elapsedMs.value = deps.now().getTime() - started;
+      });
+      const readScopes = scopes();
+      try {
+        const snapshot = await deps.readTenantSnapshot(
+          {
+            clientId: syncClientId.value.trim(),
+            groupIds: ids,
+            syncContacts: options.value.contacts,
+            usernameFallback: options.value.usernameFallback,
+            cloud: cloud.value,
+            readPermissionGrants: options.value.permissionGrants,
+          },
+          {
+            getToken: ({ forceRefresh }) =>
+              ready.getToken({ scopes: readScopes, forceRefresh, interactive: false }),
+            fetch: deps.fetch,
+            signal: controller.signal,
+            now: deps.now,
+            onProgress(next) {
+              progress.value = next;
+              elapsedMs.value = deps.now().getTime() - started;
+            },
+          },
+        );
+        if (controller.signal.aborted) return false;
+        stop();
+        const opened = await deps.openSnapshot(JSON.stringify(snapshot));
+        if (opened) visible.value = false;
+        step.value = 'groups';
+        return opened;
+      } catch (error) {
+        step.value = 'groups';
+        if (!isAbortError(error) && !controller.signal.aborted) problem.value = readProblem(error, facts());
+        return false;
+      } finally {
+        stop();
+        if (reading === controller) reading = null;
+      }
+    },
+    cancelRead() {
+      reading?.abort();
+      step.value = 'groups';
+    },
+    dismissProblem() {
+      problem.value = null;
+    },
+    async resumeRedirect() {
+      const pending = readPendingRedirect(deps.sessionStorage);
+      if (pending === null) return false;
+      visible.value = true;
+      cloud.value = pending.cloud;
+      step.value = 'sign-in';
+      const ready = await prepareAuth({ ...pending, redirectUri: deps.redirectUri });
+      if (ready === null) return false;
+      const outcome = ready.redirectOutcome;
+      if (outcome.kind === 'failed') {
+        problem.value = signInProblem(outcome.error, facts());
+        return false;
+      }
+      if (outcome.kind === 'none') return false;
+      return afterSignIn(outcome, readDraft(deps.sessionStorage)?.selected ?? [], true);
+    },
+  };
+}
+
+function offlineProblem(): ConnectProblem {
+  return {
+    code: 'offline',
+    title: 'Connecting a tenant needs the network',
+    message:
+      'This browser is offline. Sign-in and Microsoft Graph are online services; the demo and saved snapshots still work offline.',
+  };
+}
+
+export { GROUP_LIMIT };
