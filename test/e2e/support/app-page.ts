@@ -150,10 +150,10 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
-  return page.evaluate(async () => {
+  const { rulesPassed, violations } = await page.evaluate(async () => {
     const axe = (globalThis as any).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
+    const violations = result.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
       .map((v: any) => ({
         id: v.id,
@@ -161,7 +161,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         help: v.help,
         targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)),
       }));
+    return { rulesPassed: result.passes.length as number, violations };
   });
+  // A run that checked nothing (axe missing, empty page) must not pass as clean.
+  assert.ok(rulesPassed > 10, `axe ran only ${rulesPassed} rules`);
+  return violations;
 }
 
 /** Every test ends here: the app ran under its CSP without a violation or a console error. */

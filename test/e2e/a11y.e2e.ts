@@ -1,0 +1,131 @@
+// Accessibility in Chromium: axe-core finds no serious or critical violation on the start page
+// (with stored snapshots, and with a rename open), each report tab and the diff view, at 1280 px and
+// 320 px; and the stored snapshots are renamed and deleted from the keyboard alone.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import {
+  type AxeViolation,
+  assertClean,
+  closeReport,
+  demoText,
+  importFile,
+  openApp,
+  plantChanges,
+  seriousViolations,
+  storedNames,
+} from './support/app-page.ts';
+import { defineSpec } from './support/spec.ts';
+
+const TABS = ['Overview', 'Readiness', 'Recipients', 'Count explanation', 'Export'] as const;
+
+export default defineSpec({
+  name: 'a11y',
+  tests: [
+    {
+      name: 'axe: no serious or critical violations on the start page, each tab and the diff, at 1280 and 320 px',
+      async run(t) {
+        const e2e = await t.start({ serviceWorkers: 'block' });
+        const { page } = e2e;
+        const original = await demoText();
+        await openApp(e2e);
+        for (const [name, text] of [
+          ['contoso-week-1.json', original],
+          ['contoso-week-2.json', plantChanges(original).text],
+        ] as const) {
+          await importFile(page, name, text);
+          await page.getByRole('tab', { name: /Readiness/ }).waitFor();
+          await closeReport(page);
+        }
+        await page.locator('.snapshot').nth(1).waitFor();
+
+        const found: Array<AxeViolation & { where: string }> = [];
+        const check = async (where: string) => {
+          for (const violation of await seriousViolations(page)) found.push({ ...violation, where });
+        };
+        for (const width of [1280, 320]) {
+          await page.setViewportSize({ width, height: 900 });
+          await check(`${width} start`);
+          await page.getByRole('button', { name: 'Rename' }).first().click();
+          await check(`${width} start, renaming`);
+          await page.keyboard.press('Escape');
+          await e2e.screenshot(`${width}-start`);
+
+          await page.getByRole('button', { name: 'Open' }).first().click();
+          for (const tab of TABS) {
+            await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+            await page.locator('.tab-panel').waitFor();
+            await check(`${width} ${tab}`);
+          }
+          await e2e.screenshot(`${width}-export-tab`);
+          await closeReport(page);
+
+          const boxes = page.getByRole('checkbox', { name: 'Compare' });
+          await boxes.nth(0).check();
+          await boxes.nth(1).check();
+          await page.getByRole('button', { name: 'Compare the two chosen' }).click();
+          await page.getByRole('region', { name: /What changes at the next sync/ }).waitFor();
+          await page.locator('details.diff-group summary').first().click();
+          await check(`${width} diff`);
+          await e2e.screenshot(`${width}-diff`);
+          await page.getByRole('button', { name: 'Close comparison' }).click();
+        }
+        assert.deepEqual(found, [], 'serious or critical axe violations');
+        assertClean(e2e);
+      },
+    },
+    {
+      name: 'stored snapshots are renamed and deleted from the keyboard, with a confirmation',
+      async run(t) {
+        const e2e = await t.start({ serviceWorkers: 'block' });
+        const { page } = e2e;
+        await openApp(e2e);
+        await page.getByRole('button', { name: 'Open the demo tenant' }).click();
+        await page.getByRole('tab', { name: /Readiness/ }).waitFor();
+        await closeReport(page);
+        await page.locator('.snapshot').first().waitFor();
+
+        await focus(page, 'Rename');
+        await page.keyboard.press('Enter');
+        const input = page.getByRole('textbox', { name: 'New name' });
+        assert.ok(await input.evaluate((el) => el === document.activeElement), 'focus moves to the name');
+        await page.keyboard.type('Before the clean-up');
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name: 'Before the clean-up' }).waitFor();
+        assert.equal(await activeLabel(page), 'Rename', 'focus returns to Rename');
+
+        await focus(page, 'Delete');
+        await page.keyboard.press('Enter');
+        await page.getByText('Delete "Before the clean-up" from this browser?').waitFor();
+        await e2e.screenshot('confirm-delete');
+        assert.equal(await activeLabel(page), 'Keep it', 'the safe choice has focus');
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await storedNames(page), ['Before the clean-up'], 'kept');
+        assert.equal(await activeLabel(page), 'Delete', 'focus returns to Delete');
+        await page.keyboard.press('Enter');
+        await page.getByText('Delete "Before the clean-up" from this browser?').waitFor();
+        await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('Enter');
+        await page.getByText('No snapshots stored yet').waitFor();
+        await page.reload();
+        await page.getByText('No snapshots stored yet').waitFor();
+        assertClean(e2e);
+      },
+    },
+  ],
+});
+
+/** Tabs forward until the focused element is the button named `name` (keyboard only). */
+async function focus(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if ((await activeLabel(page)) === name) return;
+  }
+  throw new Error(`no "${name}" reached by Tab`);
+}
+
+function activeLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return (el?.childNodes[0]?.textContent ?? el?.textContent ?? '').trim();
+  });
+}
