@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import { App } from './app/App.tsx';
 import './app/styles.css';
+import { listGroups, readTenantSnapshot } from './graph/index.ts';
+import { createConnectState } from './state/connect-state.ts';
 import { createLibraryState } from './state/library-state.ts';
 import { createReportState } from './state/report-state.ts';
 import { createSnapshotStore } from './storage/snapshot-store.ts';
@@ -30,7 +32,33 @@ const state = createReportState({
   },
 });
 
-render(<App state={state} library={library} />, document.getElementById('app') as HTMLElement);
+// MSAL arrives through loadAuth (a dynamic import), only when someone connects a tenant.
+// redirectUriFor's rule (redirect.html beside index.html), without importing create-auth statically.
+const redirectUri = new URL('redirect.html', window.location.href).href;
+const connect = createConnectState({
+  loadAuth: () => import('./auth/create-auth.ts'),
+  readTenantSnapshot,
+  listGroups,
+  fetch: (input, init) => fetch(input, init),
+  now: () => new Date(),
+  sessionStorage: window.sessionStorage,
+  localStorage: window.localStorage,
+  env: {
+    VITE_CLIENT_ID_GLOBAL: import.meta.env.VITE_CLIENT_ID_GLOBAL,
+    VITE_CLIENT_ID_USGOV: import.meta.env.VITE_CLIENT_ID_USGOV,
+  },
+  redirectUri,
+  isOnline: () => navigator.onLine,
+  openSnapshot: (text) => state.openText(text, { kind: 'live' }),
+});
+window.addEventListener('online', () => connect.setOnline(true));
+window.addEventListener('offline', () => connect.setOnline(false));
+void connect.resumeRedirect();
+
+render(
+  <App state={state} library={library} connect={connect} redirectUri={redirectUri} />,
+  document.getElementById('app') as HTMLElement,
+);
 
 // Offline after one visit: the service worker (public/sw.js) caches the built files only. Not in
 // development, where Vite serves modules that change on every edit.

@@ -1,6 +1,8 @@
 // The application frame: header, the problem and progress areas, and the page for the state.
+import type { ConnectState } from '../state/connect-state.ts';
 import type { LibraryState } from '../state/library-state.ts';
 import type { ReportState } from '../state/report-state.ts';
+import { ConnectTenant } from './ConnectTenant.tsx';
 import { DiffView } from './DiffView.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
@@ -8,7 +10,17 @@ import { ReportView } from './ReportView.tsx';
 import { SnapshotLibrary } from './SnapshotLibrary.tsx';
 import { StartPage } from './StartPage.tsx';
 
-export function App({ state, library }: { state: ReportState; library: LibraryState }) {
+export function App({
+  state,
+  library,
+  connect,
+  redirectUri,
+}: {
+  state: ReportState;
+  library: LibraryState;
+  connect: ConnectState;
+  redirectUri: string;
+}) {
   const report = state.report.value;
   const problem = state.problem.value;
   const progress = state.progress.value;
@@ -23,11 +35,13 @@ export function App({ state, library }: { state: ReportState; library: LibrarySt
         {progress && <ProgressPanel progress={progress} onCancel={state.cancel} />}
         {report ? (
           <ReportView state={state} />
+        ) : connect.visible.value ? (
+          <ConnectTenant connect={connect} redirectUri={redirectUri} />
         ) : library.diff.value ? (
           <DiffView library={library} />
         ) : (
           <>
-            <StartPage state={state} />
+            <StartPage state={state} onConnect={connect.open} online={connect.online.value} />
             <SnapshotLibrary library={library} busy={state.busy.value} />
           </>
         )}

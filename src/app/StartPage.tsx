@@ -1,8 +1,16 @@
-// The ways in: the built-in demo tenant, or a snapshot file (picker or drag and drop).
+// The ways in: the built-in demo tenant, a snapshot file (picker or drag and drop), or a live tenant.
 import { useRef, useState } from 'preact/hooks';
 import type { ReportState } from '../state/report-state.ts';
 
-export function StartPage({ state }: { state: ReportState }) {
+export function StartPage({
+  state,
+  onConnect,
+  online,
+}: {
+  state: ReportState;
+  onConnect: () => void;
+  online: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const openFirst = (files: FileList | null | undefined) => {
@@ -27,6 +35,16 @@ export function StartPage({ state }: { state: ReportState }) {
             disabled={state.busy.value}
           >
             Open the demo tenant
+          </button>
+        </div>
+        <div class="card">
+          <h2>Connect a tenant</h2>
+          <p>
+            Sign in to Microsoft Entra ID and read the sync app and up to 15 groups through Microsoft Graph.
+          </p>
+          {!online && <p class="inline-warn">Needs the network: this browser is offline.</p>}
+          <button type="button" class="button-primary" onClick={onConnect} disabled={state.busy.value}>
+            Connect a tenant
           </button>
         </div>
         {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a shortcut; the file button inside is the keyboard and screen-reader path */}
