@@ -1,0 +1,46 @@
+// Peak memory of the core at a tenant size: the snapshot is written to a temporary file and a
+// fresh node process (memory-child.ts) reads, validates and previews it under a heap limit.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface MemoryResult {
+  maxOldSpaceMiB: number;
+  completed: boolean;
+  error?: string;
+  coreMs?: number;
+  heapBeforeMiB?: number;
+  heapAfterMiB?: number;
+  coreRetainedMiB?: number;
+  rssBeforeMiB?: number;
+  peakRssMiB?: number;
+}
+
+const CHILD = join(import.meta.dirname, 'memory-child.ts');
+
+export function benchMemory(snapshotFile: string, maxOldSpaceMiB: number): Promise<MemoryResult> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', `--max-old-space-size=${maxOldSpaceMiB}`, '--expose-gc', CHILD, snapshotFile],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').at(-1);
+      if (code === 0 && line) resolve({ maxOldSpaceMiB, completed: true, ...(JSON.parse(line) as object) });
+      else
+        resolve({
+          maxOldSpaceMiB,
+          completed: false,
+          error: `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ')}`,
+        });
+    });
+  });
+}
