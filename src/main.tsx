@@ -1,4 +1,6 @@
 // Entry: creates the state with its real dependencies (the worker, fetch) and renders the app.
+// First, before any zod schema is created (see the file).
+import './core/zod-jitless.ts';
 import { render } from 'preact';
 import { App } from './app/App.tsx';
 import './app/styles.css';
