@@ -1,4 +1,5 @@
-// A list of people who join or leave, as a table (name, address, and for leavers the reason).
+// A list of people who join or leave, as a table: name, for leavers the reason, then the address
+// (last, as the one column a narrow screen may scroll to).
 // Capped, since a tenant-wide change can move thousands: the counts above always tell the whole.
 import type { DiffLeaver, DiffPerson, GroupLeaveReason } from '../core/diff.ts';
 import { LEAVE_WORDS } from './diff-words.ts';
@@ -25,16 +26,16 @@ export function DiffPeople({
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col">Email</th>
             {leaving && <th scope="col">Why</th>}
+            <th scope="col">Email</th>
           </tr>
         </thead>
         <tbody>
           {people.slice(0, SHOWN).map((person) => (
             <tr key={person.id}>
               <td>{person.name}</td>
-              <td class="diff-email">{person.email}</td>
               {leaving && <td>{'why' in person ? LEAVE_WORDS[person.why] : ''}</td>}
+              <td class="diff-email">{person.email}</td>
             </tr>
           ))}
         </tbody>

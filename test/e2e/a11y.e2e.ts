@@ -40,7 +40,7 @@ export default defineSpec({
 
         const found: Array<AxeViolation & { where: string }> = [];
         const check = async (where: string) => {
-          for (const violation of await seriousViolations(page)) found.push({ ...violation, where });
+          for (const violation of await seriousViolations(e2e)) found.push({ ...violation, where });
         };
         for (const width of [1280, 320]) {
           await page.setViewportSize({ width, height: 900 });
