@@ -33,7 +33,15 @@ export function ConnectTenant({ connect, redirectUri }: { connect: ConnectState;
       </p>
       <ol class="connect-steps">
         {STEPS.map((s, i) => (
-          <li key={s.step} aria-current={i === at ? 'step' : undefined} class={i < at ? 'done' : undefined}>
+          <li key={s.step} aria-current={i === at ? 'step' : undefined}>
+            {i < at ? (
+              <>
+                <span aria-hidden="true">✓ </span>
+                <span class="visually-hidden">Done: </span>
+              </>
+            ) : (
+              `${i + 1}. `
+            )}
             {s.label}
           </li>
         ))}

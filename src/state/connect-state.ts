@@ -366,7 +366,8 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       // Incremental consent, from the click: Member.Read.Hidden is asked for now, not at sign-in.
       keepDraft();
       signingIn.value = true;
-      return ready.signIn(scopes(true)).then(
+      // No silent redirect mid-pick: a blocked pop-up is explained, with "sign in in this tab".
+      return ready.signIn(scopes(true), { fallbackToRedirect: false }).then(
         (outcome) => {
           signingIn.value = outcome.kind === 'redirecting';
           hiddenGranted = outcome.kind === 'signed-in';
@@ -374,8 +375,10 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
         },
         (error: unknown) => {
           signingIn.value = false;
-          picker.unpick(id);
-          problem.value = signInProblem(error, facts());
+          const explained = signInProblem(error, facts());
+          // Kept when the fix is signing in in this tab, so that sign-in asks for Member.Read.Hidden.
+          if (explained.code !== 'popup_blocked') picker.unpick(id);
+          problem.value = explained;
           return false;
         },
       );
