@@ -23,7 +23,7 @@ export function ConnectProblemBanner({
         <p>{problem.message}</p>
         {action?.kind === 'link' && (
           <p>
-            <a href={action.href} target="_blank" rel="noopener noreferrer" class="button-primary">
+            <a href={action.href} target="_blank" rel="noopener noreferrer" class="connect-consent-link">
               {action.label}
             </a>
           </p>
