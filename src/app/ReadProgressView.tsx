@@ -15,6 +15,17 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
+function Counter({ label, name, value }: { label: string; name: string; value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd class="tnum" data-counter={name}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
 export function ReadProgressView({ connect }: { connect: ConnectState }) {
   const progress = connect.progress.value;
   return (
@@ -26,28 +37,20 @@ export function ReadProgressView({ connect }: { connect: ConnectState }) {
         <progress />
       )}
       <dl class="connect-counters">
-        <dt>Requests</dt>
-        <dd class="tnum" data-counter="requests">
-          {formatCount(progress?.requests ?? 0)}
-        </dd>
-        <dt>Objects read</dt>
-        <dd class="tnum" data-counter="items">
-          {formatCount(progress?.items ?? 0)}
-        </dd>
-        <dt>Groups read</dt>
-        <dd class="tnum">
-          {formatCount(progress?.groupsRead ?? 0)} of {formatCount(progress?.groupsKnown ?? 0)}
-        </dd>
-        <dt>Retries</dt>
-        <dd class="tnum" data-counter="retries">
-          {formatCount(progress?.retries ?? 0)}
-        </dd>
-        <dt>Throttled</dt>
-        <dd class="tnum">
-          {formatCount(progress?.throttled ?? 0)} ({seconds(progress?.waitedMs ?? 0)} waited)
-        </dd>
-        <dt>Elapsed</dt>
-        <dd class="tnum">{seconds(connect.elapsedMs.value)}</dd>
+        <Counter label="Requests" name="requests" value={formatCount(progress?.requests ?? 0)} />
+        <Counter label="Objects read" name="items" value={formatCount(progress?.items ?? 0)} />
+        <Counter
+          label="Groups read"
+          name="groups"
+          value={`${formatCount(progress?.groupsRead ?? 0)} of ${formatCount(progress?.groupsKnown ?? 0)}`}
+        />
+        <Counter label="Retries" name="retries" value={formatCount(progress?.retries ?? 0)} />
+        <Counter
+          label="Throttled"
+          name="throttled"
+          value={`${formatCount(progress?.throttled ?? 0)} (${seconds(progress?.waitedMs ?? 0)} waited)`}
+        />
+        <Counter label="Elapsed" name="elapsed" value={seconds(connect.elapsedMs.value)} />
       </dl>
       {progress?.waiting && (
         <p class="muted">
