@@ -87,22 +87,23 @@ export default defineSpec({
         await focus(page, 'Rename');
         await page.keyboard.press('Enter');
         const input = page.getByRole('textbox', { name: 'New name' });
-        assert.ok(await input.evaluate((el) => el === document.activeElement), 'focus moves to the name');
+        await input.waitFor();
+        await expectFocus(page, 'New name', () => input.evaluate((el) => el === document.activeElement));
         await page.keyboard.type('Before the clean-up');
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { name: 'Before the clean-up' }).waitFor();
-        assert.equal(await activeLabel(page), 'Rename', 'focus returns to Rename');
+        await expectFocus(page, 'Rename');
 
         await focus(page, 'Delete');
         await page.keyboard.press('Enter');
         await page.getByText('Delete "Before the clean-up" from this browser?').waitFor();
         await e2e.screenshot('confirm-delete');
-        assert.equal(await activeLabel(page), 'Keep it', 'the safe choice has focus');
+        await expectFocus(page, 'Keep it');
         await page.keyboard.press('Enter');
         assert.deepEqual(await storedNames(page), ['Before the clean-up'], 'kept');
-        assert.equal(await activeLabel(page), 'Delete', 'focus returns to Delete');
+        await expectFocus(page, 'Delete');
         await page.keyboard.press('Enter');
-        await page.getByText('Delete "Before the clean-up" from this browser?').waitFor();
+        await expectFocus(page, 'Keep it');
         await page.keyboard.press('Shift+Tab');
         await page.keyboard.press('Enter');
         await page.getByText('No snapshots stored yet').waitFor();
@@ -121,6 +122,19 @@ async function focus(page: Page, name: string): Promise<void> {
     if ((await activeLabel(page)) === name) return;
   }
   throw new Error(`no "${name}" reached by Tab`);
+}
+
+/** Focus moves after a render: wait (briefly) until it is on `label`. */
+async function expectFocus(
+  page: Page,
+  label: string,
+  isThere = async () => (await activeLabel(page)) === label,
+) {
+  for (let i = 0; i < 50; i++) {
+    if (await isThere()) return;
+    await page.waitForTimeout(20);
+  }
+  assert.fail(`focus is on "${await activeLabel(page)}", not on "${label}"`);
 }
 
 function activeLabel(page: Page): Promise<string> {
