@@ -92,7 +92,9 @@ export default defineSpec({
     {
       name: 'redirect.html and the start page load under the CSP, and the start page carries no MSAL',
       async run(t) {
-        const e2e = await t.start();
+        // The offline service worker precaches every chunk (MSAL's too) after the first load; that
+        // is not the page loading them, so it is kept out of this count.
+        const e2e = await t.start({ serviceWorkers: 'block' });
         const status = () => e2e.page.locator('#status').textContent();
         await e2e.page.goto(`${e2e.baseUrl}/redirect.html`);
         await e2e.page.waitForFunction(() =>
