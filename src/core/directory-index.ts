@@ -58,7 +58,10 @@ export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
   const lookup = (id: string): number | undefined => {
     const exact = byId.get(id);
     if (exact !== undefined) return exact;
-    const folded = byId.get(idKey(id));
+    const key = idKey(id);
+    // A lowercase id missed above already: asking again under the same key would miss again.
+    if (key === id) return undefined;
+    const folded = byId.get(key);
     if (folded !== undefined) byId.set(id, folded);
     return folded;
   };
@@ -68,8 +71,9 @@ export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
     const typed = raw['@odata.type'];
     if (at === undefined) {
       const index = objects.length;
-      byId.set(idKey(raw.id), index);
-      byId.set(raw.id, index);
+      const key = idKey(raw.id);
+      byId.set(key, index);
+      if (key !== raw.id) byId.set(raw.id, index);
       objects.push(raw);
       kinds.push(typeof typed === 'string' ? kindOfType(typed) : fallbackKind);
       owned.push(false);
@@ -82,11 +86,12 @@ export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
   const mergeInto = (at: number, raw: RawObject): void => {
     let target = objects[at] as RawObject;
     for (const key in raw) {
-      if (key === 'id') continue;
       const value = raw[key];
-      if (value === undefined) continue;
-      const has = key in target;
-      if (value === null ? has : has && target[key] === value) continue;
+      // Most copies repeat the first one: one keyed read settles a key, and `in` (a second
+      // lookup on an object far away in memory) is only asked when the target holds nothing.
+      const current = target[key];
+      if (current === value || value === undefined || key === 'id') continue;
+      if (value === null && (current !== undefined || key in target)) continue;
       if (!owned[at]) {
         target = { ...target };
         objects[at] = target;
@@ -100,11 +105,11 @@ export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
   for (const contact of snapshot.contacts ?? []) add(contact, 2);
   for (const group of snapshot.groups) add(group, 1);
 
-  const memberLists: Array<[number, number[]]> = [];
+  const memberLists: Array<[number, Int32Array]> = [];
   for (const groupId of Object.keys(snapshot.members)) {
     const list = snapshot.members[groupId] ?? [];
     const groupIndex = add({ id: groupId }, 1);
-    const indices = new Array<number>(list.length);
+    const indices = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) indices[i] = add(list[i] as RawObject, KIND_OTHER);
     memberLists.push([groupIndex, indices]);
   }
@@ -117,7 +122,14 @@ export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
   for (const [groupIndex, indices] of memberLists) {
     const previous = members.get(groupIndex);
     // Two keys that differ only in case name one group: their lists are concatenated in file order.
-    members.set(groupIndex, previous ? Int32Array.from([...previous, ...indices]) : Int32Array.from(indices));
+    members.set(groupIndex, previous ? concat(previous, indices) : indices);
   }
   return { objects, kinds: Uint8Array.from(kinds), byId, members };
+}
+
+function concat(first: Int32Array, second: Int32Array): Int32Array {
+  const out = new Int32Array(first.length + second.length);
+  out.set(first);
+  out.set(second, first.length);
+  return out;
 }

@@ -10,16 +10,9 @@ import {
   OBJECT_KINDS,
   type ObjectKind,
 } from './directory-index.ts';
-import { emailKey, idKey } from './ids.ts';
-import {
-  judgeObject,
-  OUTCOME_DUPLICATE,
-  OUTCOME_NESTED_GROUP,
-  OUTCOME_RECIPIENT,
-  REASON_CODES,
-  type ReasonCode,
-  type RuleOptions,
-} from './recipient-rules.ts';
+import { idKey } from './ids.ts';
+import { createReachJudge } from './judge-reach.ts';
+import { REASON_CODES, type ReasonCode, type RuleOptions } from './recipient-rules.ts';
 import type { Snapshot } from './snapshot-schema.ts';
 import { createWalker } from './walk.ts';
 
@@ -83,7 +76,6 @@ export interface Preview {
   audience: AudiencePreview;
 }
 
-const NOT_JUDGED = 255;
 const KIND_GROUP = 1;
 
 export function emptyCounts(): Counts {
@@ -115,38 +107,7 @@ export function resolveSelection(snapshot: Snapshot, options: PreviewOptions = {
 export function computePreview(snapshot: Snapshot, options: PreviewOptions = {}): Preview {
   const selection = resolveSelection(snapshot, options);
   const index = buildDirectoryIndex(snapshot);
-  const verdicts = new Uint8Array(index.objects.length).fill(NOT_JUDGED);
-  const emails: string[] = new Array<string>(index.objects.length).fill('');
-  const judge = (item: number): number => {
-    let outcome = verdicts[item] as number;
-    if (outcome === NOT_JUDGED) {
-      const verdict = judgeObject(index.objects[item] as never, index.kinds[item] as number, selection);
-      outcome = verdict.outcome;
-      verdicts[item] = outcome;
-      emails[item] = verdict.email;
-    }
-    return outcome;
-  };
-  const judgeReach = (items: Int32Array, parents: Int32Array): { reach: Reach; counts: Counts } => {
-    const outcomes = new Uint8Array(items.length);
-    const counts = emptyCounts();
-    const taken = new Set<string>();
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] as number;
-      let outcome = judge(item);
-      if (outcome === OUTCOME_RECIPIENT) {
-        const key = emailKey(emails[item] as string);
-        if (taken.has(key)) outcome = OUTCOME_DUPLICATE;
-        else taken.add(key);
-      }
-      outcomes[i] = outcome;
-      if (outcome === OUTCOME_RECIPIENT) counts.recipients++;
-      else if (outcome === OUTCOME_NESTED_GROUP) counts.nestedGroups++;
-      else counts.excluded[REASON_CODES[outcome - 2] as ReasonCode]++;
-    }
-    counts.reached = items.length;
-    return { reach: { items, parents, outcomes }, counts };
-  };
+  const { emails, judgeReach } = createReachJudge(index, selection);
 
   const walker = createWalker(index);
   const memberCounts = lowerKeys(snapshot.memberCounts ?? {});
@@ -202,9 +163,16 @@ function directCounts(index: DirectoryIndex, group: number): Pick<GroupCounts, '
     number
   >;
   const list = index.members.get(group) ?? new Int32Array(0);
-  const distinct = new Set<number>(list);
-  for (const member of distinct) directByType[OBJECT_KINDS[index.kinds[member] as number] as ObjectKind]++;
-  return { direct: distinct.size, directByType };
+  // Distinct members by a mark per object instead of a Set: a selected group may list 100,000.
+  const counted = new Uint8Array(index.objects.length);
+  let direct = 0;
+  for (const member of list) {
+    if (counted[member] === 1) continue;
+    counted[member] = 1;
+    direct++;
+    directByType[OBJECT_KINDS[index.kinds[member] as number] as ObjectKind]++;
+  }
+  return { direct, directByType };
 }
 
 function notFoundGroup(id: string): GroupPreview {

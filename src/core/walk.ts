@@ -19,13 +19,16 @@ export interface Walker {
 
 export function createWalker(index: DirectoryIndex): Walker {
   const seen = new Int32Array(index.objects.length);
+  // A walk holds each object at most once, so buffers of the index's size always suffice: filled
+  // in place and copied out once, rather than grown push by push and converted.
+  const items = new Int32Array(index.objects.length);
+  const parents = new Int32Array(index.objects.length);
   let stamp = 0;
   return {
     walk(root: number): Walk {
       stamp++;
       seen[root] = stamp;
-      const items: number[] = [];
-      const parents: number[] = [];
+      let count = 0;
       const stackGroups: number[] = [root];
       const stackPositions: number[] = [0];
       while (stackGroups.length > 0) {
@@ -42,14 +45,15 @@ export function createWalker(index: DirectoryIndex): Walker {
         const member = list[position] as number;
         if (seen[member] === stamp) continue;
         seen[member] = stamp;
-        items.push(member);
-        parents.push(group);
+        items[count] = member;
+        parents[count] = group;
+        count++;
         if (index.kinds[member] === KIND_GROUP) {
           stackGroups.push(member);
           stackPositions.push(0);
         }
       }
-      return { items: Int32Array.from(items), parents: Int32Array.from(parents) };
+      return { items: items.slice(0, count), parents: parents.slice(0, count) };
     },
   };
 }

@@ -80,8 +80,10 @@ export async function benchGraph(
   };
   const { ms } = await timedAsync(() => readTenantSnapshot(harness.request, harness.deps));
   const expected = expectedRead(source, { contacts: source.selection.syncContacts });
-  const minRequests = Math.ceil(expected.subRequests / BATCH);
-  const minRoundTrips = Math.max(criticalPath(source), Math.ceil(minRequests / IN_FLIGHT));
+  // A request that depends on another's answer cannot share its batch: the chain bounds both.
+  const chain = criticalPath(source);
+  const minRequests = Math.max(Math.ceil(expected.subRequests / BATCH), chain);
+  const minRoundTrips = Math.max(chain, Math.ceil(Math.ceil(expected.subRequests / BATCH) / IN_FLIGHT));
   const { stats } = harness.fake;
   return {
     latencyMs,

@@ -11,6 +11,8 @@ export interface MemoryResult {
   heapBeforeMiB?: number;
   heapAfterMiB?: number;
   coreRetainedMiB?: number;
+  /** The largest heap any garbage collection saw while the core ran (from --trace-gc). */
+  peakHeapDuringCoreMiB?: number;
   rssBeforeMiB?: number;
   peakRssMiB?: number;
 }
@@ -21,7 +23,15 @@ export function benchMemory(snapshotFile: string, maxOldSpaceMiB: number): Promi
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', `--max-old-space-size=${maxOldSpaceMiB}`, '--expose-gc', CHILD, snapshotFile],
+      [
+        '--import',
+        'tsx',
+        `--max-old-space-size=${maxOldSpaceMiB}`,
+        '--expose-gc',
+        '--trace-gc',
+        CHILD,
+        snapshotFile,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -34,7 +44,13 @@ export function benchMemory(snapshotFile: string, maxOldSpaceMiB: number): Promi
     });
     child.on('close', (code) => {
       const line = out.trim().split('\n').at(-1);
-      if (code === 0 && line) resolve({ maxOldSpaceMiB, completed: true, ...(JSON.parse(line) as object) });
+      if (code === 0 && line)
+        resolve({
+          maxOldSpaceMiB,
+          completed: true,
+          peakHeapDuringCoreMiB: peakHeapBetweenMarkers(out),
+          ...(JSON.parse(line) as object),
+        });
       else
         resolve({
           maxOldSpaceMiB,
@@ -43,4 +59,13 @@ export function benchMemory(snapshotFile: string, maxOldSpaceMiB: number): Promi
         });
     });
   });
+}
+
+/** Trace-gc lines read "… Scavenge 812.3 (850.1) -> 790.2 (851.0) MB …": the largest heap before a GC. */
+function peakHeapBetweenMarkers(out: string): number {
+  const during = out.slice(out.indexOf('core: start'), out.indexOf('core: end'));
+  let peak = 0;
+  for (const match of during.matchAll(/ (\d+(?:\.\d+)?) \(\d+(?:\.\d+)?\) -> /g))
+    peak = Math.max(peak, Number(match[1]));
+  return Math.round(peak);
 }

@@ -16,10 +16,13 @@ const parsed = parseSnapshotText(text);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 gc();
 const before = process.memoryUsage();
+// With --trace-gc, the GC lines after this marker show the heap while the core runs (memory-bench.ts).
+process.stdout.write('core: start\n');
 const start = performance.now();
 const preview = computePreview(parsed.data);
 const coreMs = performance.now() - start;
 const after = process.memoryUsage();
+process.stdout.write('core: end\n');
 gc();
 const retained = process.memoryUsage();
 process.stdout.write(

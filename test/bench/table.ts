@@ -76,7 +76,7 @@ export function formatTables(results: BenchResults): string {
         'completed',
         'heap before core',
         'heap after core',
-        'core retains',
+        'peak heap during core',
         'peak RSS',
       ],
       results.memory.map((r) => [
@@ -85,7 +85,7 @@ export function formatTables(results: BenchResults): string {
         r.completed ? '✓' : `✗ ${r.error ?? ''}`,
         `${n(r.heapBeforeMiB)} MiB`,
         `${n(r.heapAfterMiB)} MiB`,
-        `${n(r.coreRetainedMiB)} MiB`,
+        `${n(r.peakHeapDuringCoreMiB)} MiB`,
         `${n(r.peakRssMiB)} MiB`,
       ]),
     ),
