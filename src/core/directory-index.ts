@@ -86,11 +86,14 @@ export function buildDirectoryIndex(snapshot: Snapshot): DirectoryIndex {
   const mergeInto = (at: number, raw: RawObject): void => {
     let target = objects[at] as RawObject;
     for (const key in raw) {
+      // The id matched already; comparing it again would read the first copy's id string, one
+      // more cache miss per membership edge.
+      if (key === 'id') continue;
       const value = raw[key];
       // Most copies repeat the first one: one keyed read settles a key, and `in` (a second
       // lookup on an object far away in memory) is only asked when the target holds nothing.
       const current = target[key];
-      if (current === value || value === undefined || key === 'id') continue;
+      if (current === value || value === undefined) continue;
       if (value === null && (current !== undefined || key in target)) continue;
       if (!owned[at]) {
         target = { ...target };
