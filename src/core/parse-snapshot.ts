@@ -4,6 +4,7 @@
 // drowned in schema errors. Nesting is capped before anything else looks inside: JSON.parse takes
 // 100,000 levels, but JSON.stringify and every recursive walk after it (describe, the support
 // export's scrub) overflow the stack on them.
+import { checkMembers, snapshotSchemaWithCheckedMembers } from './fast-members.ts';
 import { findJsonErrorPosition } from './json-error-position.ts';
 import { type DataError, fail, jsonPath, ok, type Result } from './result.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.ts';
@@ -22,7 +23,12 @@ export function parseSnapshotText(text: string): Result<Snapshot> {
   return parseSnapshotValue(value);
 }
 
-export function parseSnapshotValue(value: unknown): Result<Snapshot> {
+export interface ParseOptions {
+  /** Check `members` by hand first (fast-members.ts); false forces zod all the way (tests). */
+  fastMembers?: boolean;
+}
+
+export function parseSnapshotValue(value: unknown, options: ParseOptions = {}): Result<Snapshot> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail([
       { code: 'not_a_snapshot', path: '$', message: 'is not a JSON object (a snapshot is one object)' },
@@ -55,6 +61,11 @@ export function parseSnapshotValue(value: unknown): Result<Snapshot> {
         message: `is ${describe(record.version)}; this reader knows version ${SNAPSHOT_VERSION} only`,
       },
     ]);
+  }
+  const members = options.fastMembers === false ? null : checkMembers(record.members);
+  if (members !== null) {
+    const light = snapshotSchemaWithCheckedMembers.safeParse(value, { reportInput: true });
+    if (light.success) return ok({ ...light.data, members });
   }
   const parsed = snapshotSchema.safeParse(value, { reportInput: true });
   if (parsed.success) return ok(parsed.data);

@@ -27,6 +27,11 @@ export interface GraphResult {
   /** minRoundTrips × latency. */
   minWallMs: number;
   wallRatio: number;
+  /**
+   * CPU this process spent during the read: the reader and the fake Graph share one thread, and
+   * the fake serialising pages of 999 members is most of it (a real Graph does that elsewhere).
+   */
+  cpuMs: number;
   answered429: number;
   retries: number;
 }
@@ -78,7 +83,9 @@ export async function benchGraph(
     }
     return fetchOnce(input, init);
   };
+  const cpuBefore = process.cpuUsage();
   const { ms } = await timedAsync(() => readTenantSnapshot(harness.request, harness.deps));
+  const cpu = process.cpuUsage(cpuBefore);
   const expected = expectedRead(source, { contacts: source.selection.syncContacts });
   // A request that depends on another's answer cannot share its batch: the chain bounds both.
   const chain = criticalPath(source);
@@ -97,6 +104,7 @@ export async function benchGraph(
     wallMs: Math.round(ms),
     minWallMs: minRoundTrips * latencyMs,
     wallRatio: round(ms / (minRoundTrips * latencyMs)),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     answered429: stats.statuses[429] ?? 0,
     retries: harness.progress.at(-1)?.retries ?? 0,
   };

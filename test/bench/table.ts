@@ -57,6 +57,7 @@ export function formatTables(results: BenchResults): string {
         'requests / min (≤ 1.05)',
         'round trips / min',
         'wall / min × latency (≤ 1.5)',
+        'CPU (reader + fake)',
       ],
       results.graph.map((g) => [
         `${g.profile} @ ${g.latencyMs} ms`,
@@ -64,6 +65,7 @@ export function formatTables(results: BenchResults): string {
         `${n(g.requests)} / ${n(g.minRequests)} = ${n(g.requestsRatio, 2)} ${mark(g.requestsRatio <= 1.05)}`,
         `${n(g.roundTrips)} / ${n(g.minRoundTrips)}`,
         `${n(g.wallMs / 1000, 1)} s / ${n(g.minWallMs / 1000, 1)} s = ${n(g.wallRatio, 2)} ${g.throttled ? '(waits)' : mark(g.wallRatio <= 1.5)}`,
+        `${n(g.cpuMs / 1000, 1)} s`,
       ]),
     ),
     '',
