@@ -22,7 +22,8 @@ export function StartPage({
       <h1 id="start-title">Check a directory sync before you connect it</h1>
       <p class="lead">
         See whether the app registration is ready, exactly who will be synced, and why Entra's member counts
-        differ from the recipient count. Everything runs in this browser; nothing is sent anywhere.
+        differ from the recipient count. Everything runs in this browser: when you connect a tenant it talks
+        only to Microsoft sign-in and Microsoft Graph, and nothing is sent anywhere else.
       </p>
       <div class="ways">
         <div class="card">
