@@ -143,9 +143,7 @@ export async function benchBrowser(options: {
         .filter((file) => !startFiles.includes(file))
         .map(async (file) => ({
           ...(await sizeOf(options.dist, file)),
-          loadedWhen: loaded.has(file)
-            ? 'opening a snapshot'
-            : 'not during this run (other pages or actions)',
+          loadedWhen: loaded.has(file) ? 'opening a snapshot' : await laterUse(options.dist, file),
         })),
     );
     const bundle = { startPage, startPageGzip: startPage.reduce((sum, f) => sum + f.gzip, 0), later };
@@ -174,6 +172,14 @@ export async function benchBrowser(options: {
   } finally {
     await e2e.close();
   }
+}
+
+/** What a chunk this run did not load is for, told by its content (MSAL names itself in its code). */
+async function laterUse(root: string, file: string): Promise<string> {
+  const code = await readFile(join(root, file), 'utf8');
+  if (/msal|@azure\//i.test(code)) return 'connecting a tenant (MSAL and its loader)';
+  if (file.startsWith('assets/redirect')) return 'the sign-in redirect page';
+  return 'not during this run (a lazy part of MSAL or another action)';
 }
 
 function localPath(url: string): string {
