@@ -19,7 +19,7 @@ const worker = createWorkerClient(
 const library = createLibraryState({
   worker,
   openStore: (hooks) => createSnapshotStore(hooks),
-  openStored: (text, id) => state.openText(text, { kind: 'stored', id }),
+  openStored: (content, id) => state.openStored(content, id),
 });
 void library.refresh();
 

@@ -1,7 +1,7 @@
 // One stored snapshot in the library: what it is (tenant, cloud, capture time, groups, recipients,
 // size, pseudonymised), and open, rename (inline: Enter saves, Escape cancels), choose to compare,
 // and delete behind a confirmation. Focus returns to the button that started a rename or delete.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LibraryState } from '../state/library-state.ts';
 import type { SnapshotMeta } from '../storage/schema.ts';
 import { formatBytes, formatCount, formatDateTime } from './format.ts';
@@ -31,7 +31,9 @@ export function SnapshotRow({
   const chosen = library.chosen.value.includes(meta.id);
   const titleId = `snapshot-${meta.id}`;
 
-  useEffect(() => {
+  // A layout effect: focus moves in the same task as the render, so a key pressed right after
+  // lands where focus was sent (a plain effect ran after paint and could take focus back).
+  useLayoutEffect(() => {
     if (mode === 'rename') nameInput.current?.select();
     else if (mode === 'confirm-delete') keepButton.current?.focus();
     else if (back.current === 'rename') renameButton.current?.focus();

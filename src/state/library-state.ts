@@ -7,8 +7,9 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { SnapshotDiff } from '../core/diff.ts';
 import type { SnapshotMeta } from '../storage/schema.ts';
-import type { NewSnapshotMeta, SnapshotStore } from '../storage/snapshot-store.ts';
+import type { NewSnapshotMeta, SnapshotStore, StoredSnapshot } from '../storage/snapshot-store.ts';
 import type { WorkerClient } from '../worker/client.ts';
+import type { SnapshotContent } from '../worker/handlers.ts';
 import type { OpenReport } from './report-state.ts';
 
 export interface StoreHooks {
@@ -23,7 +24,7 @@ export interface LibraryStateDeps {
   openStore(hooks: StoreHooks): SnapshotStore;
   worker: Pick<WorkerClient, 'call'>;
   /** Opens a stored snapshot's text as the report (report-state's openText). */
-  openStored(text: string, id: string): Promise<boolean>;
+  openStored(content: SnapshotContent, id: string): Promise<boolean>;
 }
 
 export interface LibraryProblem {
@@ -126,8 +127,13 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
     async keep(report) {
       if (report.source.kind === 'stored') return;
       try {
-        const text = 'text' in report.content ? report.content.text : await report.content.file.text();
-        const bytes = new Blob([text]).size;
+        // A Blob, never the text read back: no main-thread copy of a large file, and Chromium
+        // stores a Blob of any size where a string value over ~66 MB is refused.
+        const body =
+          'text' in report.content
+            ? new Blob([report.content.text], { type: 'application/json' })
+            : report.content.file;
+        const bytes = body.size;
         const meta = newMetaOf(report);
         const twins = await store.list({ tenantId: meta.tenantId });
         const twin = twins.find((row) => row.capturedAt === meta.capturedAt && row.bytes === bytes);
@@ -135,7 +141,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
           notice.value = `Already stored as "${twin.name}".`;
           return;
         }
-        await store.save(meta, text);
+        await store.save(meta, body);
         notice.value = `Stored as "${meta.name}".`;
       } catch (error) {
         fail('save', error);
@@ -146,9 +152,10 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
     async open(id) {
       problem.value = null;
       working.value = 'Opening the stored snapshot';
-      let text: string;
+      let content: SnapshotContent;
       try {
-        text = (await store.get(id)).text;
+        const stored = await store.get(id);
+        content = 'blob' in stored ? { file: stored.blob } : { text: stored.text };
       } catch (error) {
         fail('open', error);
         await refresh();
@@ -156,7 +163,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
       } finally {
         working.value = null;
       }
-      return deps.openStored(text, id);
+      return deps.openStored(content, id);
     },
 
     async rename(id, name) {
@@ -213,7 +220,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
         const [olderText, newerText] = await Promise.all([store.get(older.id), store.get(newer.id)]);
         const result = await deps.worker.call(
           'diff',
-          { older: olderText.text, newer: newerText.text },
+          { older: await storedText(olderText), newer: await storedText(newerText) },
           { signal: aborted, onProgress: (phase) => (working.value = phase) },
         );
         if (!result.ok) {
@@ -285,4 +292,9 @@ function tenantLabel(meta: SnapshotMeta): string {
 function byCapture(a: SnapshotMeta, b: SnapshotMeta): [SnapshotMeta, SnapshotMeta] {
   const key = (meta: SnapshotMeta) => `${meta.capturedAt} ${meta.savedAt}`;
   return key(a) <= key(b) ? [a, b] : [b, a];
+}
+
+/** A stored snapshot's text, for the diff (which parses two files at once in the worker). */
+function storedText(stored: StoredSnapshot): Promise<string> {
+  return 'blob' in stored ? stored.blob.text() : Promise.resolve(stored.text);
 }

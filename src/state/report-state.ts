@@ -81,6 +81,8 @@ export interface ReportState {
   /** A picked or dropped file (read in the worker), or anything with a name and its text. */
   openFile(file: File | { name: string; text(): Promise<string> }): Promise<boolean>;
   openText(text: string, source: SnapshotSource): Promise<boolean>;
+  /** Opens a snapshot kept in this browser (its file as stored). */
+  openStored(content: SnapshotContent, id: string): Promise<boolean>;
   changeOptions(options: PreviewOptions): Promise<void>;
   cancel(): void;
   close(): void;
@@ -268,6 +270,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
       return openContent({ text }, source, aborted);
     },
     openText: (text, source) => openContent({ text }, source),
+    openStored: (content, id) => openContent(content, { kind: 'stored', id }),
     async changeOptions(options) {
       const open = report.value;
       if (open === null) return;

@@ -32,9 +32,16 @@ export interface SnapshotMeta {
   source: SnapshotSource;
 }
 
+/**
+ * The snapshot file itself. New records keep it as a Blob: Chromium refuses one IndexedDB value
+ * over ~133 MB and stores strings as UTF-16, so a string could hold at most a ~66 MB snapshot,
+ * while a Blob is stored beside the database and can be read off the main thread. Records saved
+ * as a string by earlier versions stay readable.
+ */
 export interface SnapshotText {
   id: string;
-  text: string;
+  text?: string;
+  blob?: Blob;
 }
 
 export interface PreflightDB extends DBSchema {

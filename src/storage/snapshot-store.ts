@@ -34,17 +34,15 @@ export interface SnapshotStoreDeps {
 /** What a caller supplies to save; id, savedAt and bytes are the store's to set. */
 export type NewSnapshotMeta = Omit<SnapshotMeta, 'id' | 'savedAt' | 'bytes'>;
 
-export interface StoredSnapshot {
-  meta: SnapshotMeta;
-  text: string;
-}
+/** A stored snapshot: its file as a Blob, or (records of earlier versions) as a string. */
+export type StoredSnapshot = { meta: SnapshotMeta; text: string } | { meta: SnapshotMeta; blob: Blob };
 
 export interface SnapshotStore {
   /** Newest first (by savedAt, then id); only one tenant's when `tenantId` is given (ignoring case). */
   list(filter?: { tenantId?: string }): Promise<SnapshotMeta[]>;
   get(id: string): Promise<StoredSnapshot>;
   /** Stores both parts or neither; resolves with the new id. */
-  save(meta: NewSnapshotMeta, text: string): Promise<string>;
+  save(meta: NewSnapshotMeta, body: string | Blob): Promise<string>;
   rename(id: string, name: string): Promise<void>;
   /** Deletes both parts; a snapshot already gone is not an error. */
   remove(id: string): Promise<void>;
@@ -190,10 +188,10 @@ export function createSnapshotStore(deps: SnapshotStoreDeps = {}): SnapshotStore
           tx.objectStore('snapshotTexts').get(id),
         ]);
         if (meta === undefined || text === undefined) throw new StorageError('not-found');
-        return { meta, text: text.text };
+        return text.blob !== undefined ? { meta, blob: text.blob } : { meta, text: text.text ?? '' };
       }),
 
-    async save(meta, text) {
+    async save(meta, body) {
       const name = meta.name.trim();
       if (name === '') throw new StorageError('invalid-name');
       // Everything not IndexedDB happens before the transaction opens.
@@ -203,11 +201,12 @@ export function createSnapshotStore(deps: SnapshotStoreDeps = {}): SnapshotStore
         name,
         tenantId: idKey(meta.tenantId),
         savedAt: now().toISOString(),
-        bytes: utf8ByteLength(text),
+        bytes: typeof body === 'string' ? utf8ByteLength(body) : body.size,
       };
       await write(BOTH, (tx, track) => {
         track(tx.objectStore('snapshots').add(record));
-        track(tx.objectStore('snapshotTexts').add({ id: record.id, text }));
+        const file = typeof body === 'string' ? { text: body } : { blob: body };
+        track(tx.objectStore('snapshotTexts').add({ id: record.id, ...file }));
       });
       return record.id;
     },

@@ -105,8 +105,9 @@ export default defineSpec({
         await page.keyboard.press('Enter');
         await expectFocus(page, 'Keep it');
         await page.keyboard.press('Shift+Tab');
+        await expectFocus(page, 'Delete for good');
         await page.keyboard.press('Enter');
-        await page.getByText('No snapshots stored yet').waitFor();
+        await page.getByText('No snapshots stored yet').waitFor({ timeout: 10_000 });
         await page.reload();
         await page.getByText('No snapshots stored yet').waitFor();
         assertClean(e2e);

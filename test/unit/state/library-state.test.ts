@@ -53,7 +53,7 @@ function setup() {
       stores.push(store);
       return store;
     },
-    openStored: (text, id) => report.openText(text, { kind: 'stored', id }),
+    openStored: (content, id) => report.openStored(content, id),
   });
   const report = createReportState({
     worker,

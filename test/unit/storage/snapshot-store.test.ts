@@ -49,6 +49,15 @@ async function storageError(promise: Promise<unknown>): Promise<StorageError> {
 }
 
 describe('snapshot store', () => {
+  it('keeps a snapshot given as a Blob as a Blob, with its byte size', async () => {
+    const store = storeOf(new IDBFactory());
+    const body = new Blob(['{"é":"ü"}'], { type: 'application/json' });
+    const id = await store.save(meta('as a file'), body);
+    const stored = await store.get(id);
+    expect(stored.meta.bytes).toBe(11);
+    expect('blob' in stored && (await stored.blob.text())).toBe('{"é":"ü"}');
+  });
+
   it('saves, lists newest first, opens, renames and removes', async () => {
     const store = storeOf(new IDBFactory());
     const first = await store.save(meta('first'), text);
@@ -138,7 +147,7 @@ describe('snapshot store: nothing half-written', () => {
     );
     vi.restoreAllMocks();
     expect((await store.list()).map((row) => row.id)).toEqual([kept]);
-    expect((await store.get(kept)).text).toBe(text);
+    expect(await store.get(kept)).toMatchObject({ text });
     expect((await storageError(store.get('id-2'))).code).toBe('not-found');
   });
 
@@ -178,7 +187,7 @@ describe('snapshot store: versions and other tabs', () => {
     old.close();
     const current = storeOf(factory, { dbName: 'upgrade' });
     expect((await current.list({ tenantId: 'tenant-1' })).map((row) => row.id)).toEqual([id]);
-    expect((await current.get(id)).text).toBe(text);
+    expect(await current.get(id)).toMatchObject({ text });
   });
 
   it('reports a blocked upgrade at once and works once the other tab lets go', async () => {
