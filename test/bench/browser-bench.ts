@@ -103,7 +103,7 @@ export interface BrowserResult {
     profile: string;
     bytes: number;
     runs: number;
-    /** Through the app's snapshot store (the text as a string value). */
+    /** Through the app's snapshot store (the file as a Blob, as the app keeps it). */
     store: IdbSummary;
     /** The same text as a Blob in a bare object store, for comparison. */
     blob: IdbSummary;

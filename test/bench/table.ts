@@ -104,7 +104,7 @@ export function formatTables(results: BenchResults): string {
       out.push(
         `IndexedDB in Chromium, ${idb.profile} (${mb(idb.bytes)}), median of ${idb.runs}:`,
         '',
-        `- ${line("the app's snapshot store (text as a string)", idb.store)}`,
+        `- ${line("the app's snapshot store (the file as a Blob, made and read back in the timing)", idb.store)}`,
         `- ${line('the same text as a Blob (bare object store, for comparison)', idb.blob)}`,
         '',
       );
