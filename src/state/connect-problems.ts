@@ -81,6 +81,16 @@ export function readProblem(error: unknown, facts: ExplainFacts): ConnectProblem
   }
 }
 
+/** Sign-in and the tenant read need the network; the rest of the app does not. */
+export function offlineProblem(): ConnectProblem {
+  return {
+    code: 'offline',
+    title: 'Connecting a tenant needs the network',
+    message:
+      'This browser is offline. Sign-in and Microsoft Graph are online services; the demo and saved snapshots still work offline.',
+  };
+}
+
 export const CONNECT_DRAFT_KEY = 'dirsync-preflight.connect.draft';
 
 /** What the form holds; no token, no account. */

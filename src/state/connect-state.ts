@@ -1,9 +1,9 @@
 // The "Connect a tenant" path: cloud and client ids, sign-in, the group picker, and the live read
-// whose snapshot opens as the report. Surprises: a sign-in pop-up opens only inside the click, so
-// Auth is built ahead (on entering the sign-in step) and signIn/pickGroup call it with no await
-// first; MSAL's code arrives by `loadAuth` (a dynamic import), never in the start page's bundle;
-// Member.Read.Hidden is asked for only when a hidden-membership group is picked; and a redirect
-// sign-in leaves the page, so the form is kept in sessionStorage and resumed on the next load.
+// whose snapshot opens as the report; composed from connect-auth (the sign-in session), connect-read
+// (Graph reads), connect-picker and connect-problems. Surprises: a sign-in pop-up opens only inside
+// the click, so signIn/pickGroup call Auth with no await first; Member.Read.Hidden is asked for only
+// when a hidden-membership group is picked; and a redirect sign-in leaves the page, so the form is
+// kept in sessionStorage and resumed on the next load.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import {
   type ClientIdEnv,
@@ -19,15 +19,17 @@ import { classifyGroup, GROUP_LIMIT, type GroupTraits } from '../core/audit/clas
 import { isGuid } from '../core/ids.ts';
 import type { Cloud, ReadEntry } from '../core/snapshot-schema.ts';
 import type { GroupSummary, listGroups, ReadProgress, readTenantSnapshot } from '../graph/index.ts';
-import { isAbortError } from '../graph/index.ts';
+import { createConnectAuth } from './connect-auth.ts';
 import { createPicker, type PickerItem } from './connect-picker.ts';
 import {
   type ConnectProblem,
+  offlineProblem,
   readDraft,
   readProblem,
   signInProblem,
   writeDraft,
 } from './connect-problems.ts';
+import { createConnectRead } from './connect-read.ts';
 
 export type { PickerItem } from './connect-picker.ts';
 export type { ConnectProblem } from './connect-problems.ts';
@@ -125,23 +127,20 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     usernameFallback: draft?.usernameFallback ?? false,
     permissionGrants: draft?.permissionGrants ?? false,
   });
-  const auth = signal<Auth | null>(null);
-  const account = signal<AuthAccount | null>(null);
   const signingIn = signal(false);
   const problem = signal(noProblem);
-  const progress = signal<ReadProgress | null>(null);
-  const elapsedMs = signal(0);
-  let hiddenGranted = false;
-  let preparing: Promise<Auth | null> | null = null;
-  let reading: AbortController | null = null;
+  const session = createConnectAuth(deps.loadAuth, (error) => {
+    problem.value = signInProblem(error, facts());
+  });
+  const { auth, account } = session;
   const picker = createPicker((group) => traitsOf(group));
-
-  const every =
-    deps.every ??
-    ((ms: number, tick: () => void) => {
-      const handle = setInterval(tick, ms);
-      return () => clearInterval(handle);
-    });
+  const read = createConnectRead(deps, {
+    step,
+    visible,
+    problem,
+    picker,
+    explain: (error) => readProblem(error, facts()),
+  });
 
   function traitsOf(group: GroupSummary): GroupTraits {
     return classifyGroup(group, { memberReadHidden: null, premiumP1: null });
@@ -173,63 +172,19 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       ...options.value,
       selected: picker.selected.value.map((item) => item.id),
     });
-  const forgetAuth = () => {
-    auth.value = null;
-    account.value = null;
-    preparing = null;
-    hiddenGranted = false;
-  };
-
-  const prepareAuth = (config: AuthConfig): Promise<Auth | null> => {
-    const current = auth.value;
-    if (current !== null && current.cloud === config.cloud && current.clientId === config.clientId) {
-      return Promise.resolve(current);
-    }
-    forgetAuth();
-    const attempt = deps
-      .loadAuth()
-      .then((module) => module.createAuth(config))
-      .then(
-        (built) => {
-          if (preparing !== attempt) return null;
-          auth.value = built;
-          account.value = built.account();
-          return built;
-        },
-        (error: unknown) => {
-          if (preparing === attempt) problem.value = signInProblem(error, facts());
-          return null;
-        },
-      );
-    preparing = attempt;
-    return attempt;
-  };
 
   /** `resumed`: back from a redirect whose scopes covered the kept selection's hidden groups. */
   const loadGroups = async (keep: readonly string[], resumed: boolean): Promise<void> => {
     const ready = auth.value;
     if (ready === null) return;
-    picker.loading.value = true;
-    const controller = new AbortController();
-    try {
-      const list = await deps.listGroups(
-        { cloud: cloud.value },
-        {
-          getToken: ({ forceRefresh }) =>
-            ready.getToken({ scopes: scopes(false), forceRefresh, interactive: false }),
-          fetch: deps.fetch,
-          signal: controller.signal,
-          onProgress: () => undefined,
-          now: deps.now,
-        },
-      );
-      picker.setGroups(list.groups, list.read, keep);
-      if (resumed && hiddenSelected()) hiddenGranted = true;
-    } catch (error) {
-      problem.value = readProblem(error, facts());
-    } finally {
-      picker.loading.value = false;
-    }
+    await read.loadGroups(ready, {
+      cloud: cloud.value,
+      scopes: () => scopes(false),
+      keep,
+      onListed() {
+        if (resumed && hiddenSelected()) session.setHiddenGranted(true);
+      },
+    });
   };
 
   const afterSignIn = (outcome: SignInOutcome, keep: readonly string[], resumed: boolean): boolean => {
@@ -254,14 +209,14 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     signingIn,
     problem,
     picker,
-    progress,
-    elapsedMs,
+    progress: read.progress,
+    elapsedMs: read.elapsedMs,
     open() {
       visible.value = true;
       online.value = deps.isOnline();
     },
     close() {
-      reading?.abort();
+      read.abort();
       visible.value = false;
     },
     setOnline(next) {
@@ -270,7 +225,7 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     chooseCloud(next) {
       if (next === cloud.value) return;
       cloud.value = next;
-      forgetAuth();
+      session.forget();
       picker.setGroups([], null, []);
       step.value = 'setup';
     },
@@ -278,7 +233,7 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       const saved = saveClientIdOverride(deps.localStorage, target, value);
       if (saved.ok) {
         clientIds.value = resolveClientIds(deps.env, deps.localStorage);
-        if (target === cloud.value) forgetAuth();
+        if (target === cloud.value) session.forget();
       }
       return saved;
     },
@@ -310,7 +265,9 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       }
       keepDraft();
       step.value = 'sign-in';
-      return (await prepareAuth({ cloud: cloud.value, clientId, redirectUri: deps.redirectUri })) !== null;
+      return (
+        (await session.prepare({ cloud: cloud.value, clientId, redirectUri: deps.redirectUri })) !== null
+      );
     },
     signIn(interaction = 'popup') {
       const ready = auth.value;
@@ -328,7 +285,7 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       return ready.signIn(scopes(), { interaction }).then(
         (outcome) => {
           signingIn.value = outcome.kind === 'redirecting';
-          if (outcome.kind === 'signed-in' && hidden) hiddenGranted = true;
+          if (outcome.kind === 'signed-in' && hidden) session.setHiddenGranted(true);
           return afterSignIn(outcome, keep, false);
         },
         (error: unknown) => {
@@ -340,10 +297,10 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     },
     async signOut() {
       const ready = auth.value;
-      reading?.abort();
+      read.abort();
       if (ready !== null) await ready.signOut();
       account.value = null;
-      hiddenGranted = false;
+      session.setHiddenGranted(false);
       picker.setGroups([], null, []);
       step.value = ready === null ? 'setup' : 'sign-in';
     },
@@ -362,7 +319,8 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       if (item === null || picker.full.value) return Promise.resolve(false);
       picker.pick(item);
       const ready = auth.value;
-      if (!item.traits.hiddenMembership || hiddenGranted || ready === null) return Promise.resolve(true);
+      if (!item.traits.hiddenMembership || session.hiddenGranted() || ready === null)
+        return Promise.resolve(true);
       // Incremental consent, from the click: Member.Read.Hidden is asked for now, not at sign-in.
       keepDraft();
       signingIn.value = true;
@@ -370,8 +328,8 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       return ready.signIn(scopes(true), { fallbackToRedirect: false }).then(
         (outcome) => {
           signingIn.value = outcome.kind === 'redirecting';
-          hiddenGranted = outcome.kind === 'signed-in';
-          return hiddenGranted;
+          session.setHiddenGranted(outcome.kind === 'signed-in');
+          return session.hiddenGranted();
         },
         (error: unknown) => {
           signingIn.value = false;
@@ -391,57 +349,21 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
         problem.value = offlineProblem();
         return false;
       }
-      problem.value = null;
-      reading?.abort();
-      const controller = new AbortController();
-      reading = controller;
-      step.value = 'reading';
-      const started = deps.now().getTime();
-      elapsedMs.value = 0;
-      progress.value = null;
-      const stop = every(500, () => {
-        elapsedMs.value = deps.now().getTime() - started;
-      });
-      const readScopes = scopes();
-      try {
-        const snapshot = await deps.readTenantSnapshot(
-          {
-            clientId: syncClientId.value.trim(),
-            groupIds: ids,
-            syncContacts: options.value.contacts,
-            usernameFallback: options.value.usernameFallback,
-            cloud: cloud.value,
-            readPermissionGrants: options.value.permissionGrants,
-          },
-          {
-            getToken: ({ forceRefresh }) =>
-              ready.getToken({ scopes: readScopes, forceRefresh, interactive: false }),
-            fetch: deps.fetch,
-            signal: controller.signal,
-            now: deps.now,
-            onProgress(next) {
-              progress.value = next;
-              elapsedMs.value = deps.now().getTime() - started;
-            },
-          },
-        );
-        if (controller.signal.aborted) return false;
-        stop();
-        const opened = await deps.openSnapshot(JSON.stringify(snapshot));
-        if (opened) visible.value = false;
-        step.value = 'groups';
-        return opened;
-      } catch (error) {
-        step.value = 'groups';
-        if (!isAbortError(error) && !controller.signal.aborted) problem.value = readProblem(error, facts());
-        return false;
-      } finally {
-        stop();
-        if (reading === controller) reading = null;
-      }
+      return read.readTenant(
+        ready,
+        {
+          clientId: syncClientId.value.trim(),
+          groupIds: ids,
+          syncContacts: options.value.contacts,
+          usernameFallback: options.value.usernameFallback,
+          cloud: cloud.value,
+          readPermissionGrants: options.value.permissionGrants,
+        },
+        scopes(),
+      );
     },
     cancelRead() {
-      reading?.abort();
+      read.abort();
       step.value = 'groups';
     },
     dismissProblem() {
@@ -453,7 +375,7 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       visible.value = true;
       cloud.value = pending.cloud;
       step.value = 'sign-in';
-      const ready = await prepareAuth({ ...pending, redirectUri: deps.redirectUri });
+      const ready = await session.prepare({ ...pending, redirectUri: deps.redirectUri });
       if (ready === null) return false;
       const outcome = ready.redirectOutcome;
       if (outcome.kind === 'failed') {
@@ -463,15 +385,6 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       if (outcome.kind === 'none') return false;
       return afterSignIn(outcome, readDraft(deps.sessionStorage)?.selected ?? [], true);
     },
-  };
-}
-
-function offlineProblem(): ConnectProblem {
-  return {
-    code: 'offline',
-    title: 'Connecting a tenant needs the network',
-    message:
-      'This browser is offline. Sign-in and Microsoft Graph are online services; the demo and saved snapshots still work offline.',
   };
 }
 
