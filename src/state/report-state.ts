@@ -276,7 +276,20 @@ export function createReportState(deps: ReportStateDeps): ReportState {
       if (open === null) return;
       const aborted = begin('Applying the recipient rules');
       try {
-        const summary = await deps.worker.call('repreview', options, { signal: aborted });
+        let summary: PreviewSummary;
+        try {
+          summary = await deps.worker.call('repreview', options, { signal: aborted });
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== 'no-snapshot') throw error;
+          // The worker was replaced (it died, or a job was cancelled): open the snapshot again.
+          const reopened = await deps.worker.call(
+            'open',
+            { ...open.content, options: { ...optionsOf(open.summary), ...options } },
+            { signal: aborted },
+          );
+          if (!reopened.ok) throw error;
+          summary = reopened.summary;
+        }
         progress.value = { phase: 'Checking readiness' };
         const checks = await audit(aborted);
         report.value = { ...open, summary, ...checks };

@@ -9,7 +9,7 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -41,9 +41,15 @@ interface Running {
   onProgress: CallOptions['onProgress'];
 }
 
+/** The part of the Web Locks API the lifeline uses (navigator.locks in the page and the worker). */
+export interface LocksLike {
+  request(name: string, callback: () => unknown): Promise<unknown>;
+}
+
 export function createWorkerClient(
   startWorker: () => WorkerLike,
   onReset: () => void = () => {},
+  locks: LocksLike | undefined = (globalThis as { navigator?: { locks?: LocksLike } }).navigator?.locks,
 ): WorkerClient {
   let worker: WorkerLike | null = null;
   let running: Running | null = null;
@@ -63,7 +69,8 @@ export function createWorkerClient(
     if (worker) return worker;
     const started = startWorker();
     started.onmessage = (event) => {
-      const message = event.data as JobResponse;
+      const message = event.data as JobResponse | { lifelineHeld: string };
+      if ('lifelineHeld' in message) return lifelineHeld(message.lifelineHeld);
       if (!running || message.id !== running.id) return;
       if (message.kind === 'progress') running.onProgress?.(message.phase, message.done, message.total);
       else if (message.kind === 'result') {
@@ -93,7 +100,29 @@ export function createWorkerClient(
         ),
       );
     worker = started;
+    watchLifeline(started);
     return started;
+  };
+
+  // A worker that dies without an error event (closed, or killed by the browser) would leave its
+  // job waiting forever, and Chromium has no MessagePort `close` event to tell. So the worker holds
+  // a Web Lock for its whole life; once it says so, the page asks for the same lock, which it is
+  // granted only when the worker is gone, and reports the death at once.
+  let lifelineHeld: (name: string) => void = () => {};
+  const watchLifeline = (started: WorkerLike) => {
+    if (locks === undefined) return;
+    const name = `dirsync-preview-worker-${Date.now()}-${nextId}-${Math.random().toString(36).slice(2)}`;
+    lifelineHeld = (held) => {
+      if (held !== name) return;
+      void locks.request(name, () => {
+        if (worker === started) {
+          kill(
+            new WorkerJobError('worker-crashed', 'The preview worker stopped unexpectedly. Run it again.'),
+          );
+        }
+      });
+    };
+    started.postMessage({ lifeline: name });
   };
 
   const run = <M extends Method>(method: M, args: ArgsOf<M>, options: CallOptions): Promise<ResultOf<M>> =>

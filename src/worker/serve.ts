@@ -1,6 +1,8 @@
 // The worker side: decode a request, call the handler, post the result (transferring any
 // ArrayBuffers it holds) or the error as data. Kept apart from the entry file so it is tested with
 // a MessageChannel, since happy-dom has no Worker.
+
+import type { LocksLike } from './client.ts';
 import { createWorkerHandlers, JobError, type WorkerHandlers } from './handlers.ts';
 import type { JobRequest, JobResponse } from './protocol.ts';
 
@@ -9,8 +11,21 @@ export interface MessagePortLike {
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
-export function serveWorker(port: MessagePortLike, handlers: WorkerHandlers = createWorkerHandlers()): void {
+export function serveWorker(
+  port: MessagePortLike,
+  handlers: WorkerHandlers = createWorkerHandlers(),
+  locks: LocksLike | undefined = (globalThis as { navigator?: { locks?: LocksLike } }).navigator?.locks,
+): void {
   port.onmessage = (event: MessageEvent) => {
+    if (typeof event.data === 'object' && event.data !== null && 'lifeline' in event.data) {
+      // Held until the worker dies, so the page (see client.ts) learns of a silent death.
+      const name = String(event.data.lifeline);
+      void locks?.request(name, () => {
+        port.postMessage({ lifelineHeld: name });
+        return new Promise(() => {});
+      });
+      return;
+    }
     const { id, method, args } = event.data as JobRequest;
     const post = (response: JobResponse, transfer: Transferable[] = []) =>
       port.postMessage(response, transfer);

@@ -12,7 +12,8 @@ export function createInProcessWorkerClient(): WorkerClient {
       onmessage: null as ((event: MessageEvent) => void) | null,
       onerror: null,
       onmessageerror: null,
-      postMessage: (message: unknown) => channel.port1.postMessage(message),
+      postMessage: (message: unknown, transfer: Transferable[] = []) =>
+        channel.port1.postMessage(message, transfer as never),
       terminate: () => {
         channel.port1.close();
         channel.port2.close();

@@ -17,7 +17,35 @@ const snapshot = snapshotOf({
 });
 const text = JSON.stringify(snapshot);
 
+/** A minimal Web Locks: one holder per name, later requests granted in turn on release. */
+function createTestLocks() {
+  const queues = new Map<string, Array<() => void>>();
+  return {
+    request(name: string, callback: () => unknown): Promise<unknown> {
+      return new Promise((resolve) => {
+        const grant = () => {
+          Promise.resolve(callback()).then((value) => {
+            const queue = queues.get(name) ?? [];
+            queue.shift();
+            queue[0]?.();
+            resolve(value);
+          });
+        };
+        const queue = queues.get(name) ?? [];
+        queues.set(name, queue);
+        queue.push(grant);
+        if (queue.length === 1) grant();
+      });
+    },
+  };
+}
+const testLocks = createTestLocks();
+
 interface FakeWorker extends WorkerLike {
+  /** Dies silently (no error event), as a worker closed or killed by the browser does. */
+  die(): void;
+  /** The next job is taken but never answered (the worker is busy, then dies). */
+  hangOnNextJob: boolean;
   /** The next job is not run: the worker dies with this message instead. */
   crashOnNextJob: string | null;
   terminated: boolean;
@@ -26,15 +54,34 @@ interface FakeWorker extends WorkerLike {
 function channelWorker(handlers = createWorkerHandlers()): FakeWorker {
   const channel = new MessageChannel();
   serveWorker(channel.port2 as never, handlers);
+  let die = () => {};
   const fake: FakeWorker = {
     onmessage: null,
     onerror: null,
     onmessageerror: null,
     terminated: false,
     crashOnNextJob: null,
-    postMessage(message) {
+    hangOnNextJob: false,
+    die() {
+      die();
+      channel.port1.close();
+    },
+    postMessage(message, transfer = []) {
+      // The worker's lifeline lock is held here (as serve.ts holds it), so `die` can let it go
+      // the way a dying worker does.
+      if (typeof message === 'object' && message !== null && 'lifeline' in message) {
+        const name = (message as { lifeline: string }).lifeline;
+        void testLocks.request(name, () => {
+          setTimeout(() => fake.onmessage?.({ data: { lifelineHeld: name } } as MessageEvent), 0);
+          return new Promise<void>((resolve) => {
+            die = resolve;
+          });
+        });
+        return;
+      }
+      if (fake.hangOnNextJob) return;
       const crash = fake.crashOnNextJob;
-      if (crash === null) return channel.port1.postMessage(message);
+      if (crash === null) return channel.port1.postMessage(message, transfer as never);
       setTimeout(() => fake.onerror?.({ message: crash, preventDefault() {} } as ErrorEvent), 5);
     },
     terminate() {
@@ -117,6 +164,32 @@ describe('worker protocol', () => {
     await expect(client.call('query', { query: { scope: 'audience' }, limit: 5 })).rejects.toMatchObject({
       code: 'no-snapshot',
     });
+    expect((await client.call('open', { text })).ok).toBe(true);
+    expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('a worker that dies without an error event fails its job within a second', async () => {
+    const workers: FakeWorker[] = [];
+    const client = createWorkerClient(
+      () => {
+        const worker = channelWorker();
+        workers.push(worker);
+        return worker;
+      },
+      () => {},
+      testLocks,
+    );
+    await client.call('open', { text });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = Date.now();
+    // The job is posted but the worker is gone before it answers.
+    (workers[0] as FakeWorker).hangOnNextJob = true;
+    const pending = client.call('query', { query: { scope: 'audience' }, limit: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    (workers[0] as FakeWorker).die();
+    await expect(pending).rejects.toMatchObject({ code: 'worker-crashed' });
+    expect(Date.now() - started).toBeLessThan(1000);
     expect((await client.call('open', { text })).ok).toBe(true);
     expect(workers).toHaveLength(2);
     client.dispose();
