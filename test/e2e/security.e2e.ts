@@ -1,21 +1,22 @@
-// Secrets, tokens and the content policy over one full session (issue 7, items 3 and 4): the demo
-// with every tab and every download, a client secret typed into the submission form, then sign-in,
-// a Graph call and sign-out through the auth harness (the app has no Connect screen yet). Then it
-// scans IndexedDB, localStorage, sessionStorage, every downloaded file but the submission document,
-// the console and every requested URL for the secret and for every token the fake IdP issued.
-// The harness reports its outcomes (tokens included) to the console by design: those lines are
-// the test's own channel and are left out of the console scan.
+// Secrets, tokens and the content policy over one full session (issue 7, items 3 and 4), all of it
+// through the app's own screens: Connect a tenant (this tool's client id typed into the settings
+// field, pop-up sign-in against the fake IdP, the demo tenant's groups picked, one a consent pop-up,
+// the fake Graph read), then every tab and every download of that report, a client secret typed
+// into the submission form, and the Connect screen's Sign out. Then it scans IndexedDB, localStorage,
+// sessionStorage, every downloaded file but the submission document, the console and every
+// requested URL for the secret and for every token the fake IdP issued. sessionStorage is scanned
+// before sign-out too: the MSAL cache must hold the tokens then, or the scan after proves nothing.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
+import { classifyGroup } from '../../src/core/audit/classify-groups.ts';
+import { generateTenant } from '../../src/demo/generate-tenant.ts';
+import { DEMO } from '../../src/demo/profiles.ts';
 import { createFakeGraph } from '../support/fake-graph.ts';
-import { snapshotOf, user } from '../support/snapshot-builder.ts';
-import { HARNESS_REPORT_PREFIX } from './fixtures/auth-harness/protocol.ts';
-import { driveHarness, harnessMounts } from './support/auth-harness.ts';
 import { defineSpec } from './support/spec.ts';
 
 const SECRET = 'S3cr3t~Value.For.Test_1234567890ab';
-const CLIENT_ID = '3c3c3c3c-0000-4000-8000-00000000000a';
+const TOOL_CLIENT_ID = '3c3c3c3c-0000-4000-8000-00000000000a';
 const ALLOWED_HOSTS = new Set([
   '127.0.0.1',
   'login.microsoftonline.com',
@@ -71,15 +72,31 @@ function assertAbsent(haystack: string, needles: readonly string[], where: strin
     assert.ok(!haystack.includes(needle), `${where} holds ${needle.slice(0, 12)}…`);
 }
 
+/** A pop-up may close before a listener is attached; then there is nothing to wait for. */
+function closed(page: Page): Promise<void> {
+  return new Promise((done) => {
+    if (page.isClosed()) done();
+    else page.once('close', () => done());
+  });
+}
+
+/** Clicks and waits for the pop-up the click opened to close. */
+async function withPopup(page: Page, click: () => Promise<void>): Promise<void> {
+  const popup = page.context().waitForEvent('page');
+  await click();
+  await closed(await popup);
+}
+
 export default defineSpec({
   name: 'security',
   tests: [
     {
       name: 'a full session leaks no secret or token, breaks no CSP rule and talks to allowed hosts only',
-      timeoutMs: 40_000,
+      timeoutMs: 50_000,
       async run(t) {
-        const graph = createFakeGraph(snapshotOf({ members: { g1: [user('u1')] }, selected: ['g1'] }));
-        const e2e = await t.start({ mounts: await harnessMounts(), graph, serviceWorkers: 'block' });
+        const snapshot = generateTenant({ ...DEMO, cloud: 'global' });
+        const graph = createFakeGraph(snapshot, { baseUrl: 'https://graph.microsoft.com' });
+        const e2e = await t.start({ graph, serviceWorkers: 'block' });
         const { page, context } = e2e;
         const tokens = new Set<string>();
         context.on('response', async (response) => {
@@ -90,13 +107,34 @@ export default defineSpec({
           }
         });
         const consoleTexts: string[] = [];
-        context.on('console', (message) => {
-          if (!message.text().startsWith(HARNESS_REPORT_PREFIX)) consoleTexts.push(message.text());
-        });
+        context.on('console', (message) => consoleTexts.push(message.text()));
 
-        // The demo, every tab, every download.
+        // Connect: settings, pop-up sign-in, every group the demo selects (one hidden-membership
+        // group asks for Member.Read.Hidden in a second pop-up), the read.
         await page.goto(`${e2e.baseUrl}/`);
-        await page.getByRole('button', { name: 'Open the demo tenant' }).click();
+        await page.getByRole('button', { name: 'Connect a tenant' }).click();
+        await page.locator('#tool-client-id').fill(TOOL_CLIENT_ID);
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.locator('[data-testid=tool-client-id]').waitFor();
+        await page.locator('#sync-client-id').fill(snapshot.app?.clientId ?? '');
+        await page.getByRole('button', { name: 'Continue to sign-in' }).click();
+        await withPopup(page, () => page.getByRole('button', { name: 'Sign in with Microsoft' }).click());
+        await page.getByText(/ groups match/).waitFor();
+        const hidden = (id: string) =>
+          snapshot.groups.some((g) => g.id === id && classifyGroup(g).hiddenMembership);
+        const ids = snapshot.selection.groupIds;
+        assert.ok(ids.some(hidden), 'the demo selects a hidden-membership group');
+        for (const id of ids) {
+          const box = page.locator(`[id="pick-${id}"]`);
+          if (hidden(id)) await withPopup(page, () => box.check());
+          else await box.check();
+          await page.locator(`[id="pick-${id}"]:checked:enabled`).waitFor();
+        }
+        await page.getByRole('button', { name: 'Read the tenant' }).click();
+        await page.locator('[data-testid=recipient-count]').waitFor({ timeout: 20_000 });
+        assert.ok(graph.stats.requests > 0, 'the report came from the fake Graph');
+
+        // The report of the read: every tab, every download.
         await page.getByRole('tab', { name: /Readiness/ }).waitFor();
         const tabs = await page.getByRole('tab').all();
         assert.ok(tabs.length >= 5, `${tabs.length} tabs`);
@@ -136,33 +174,30 @@ export default defineSpec({
         );
         t.log(`downloads: ${[...files, submission].map((file) => file.name).join(', ')}`);
 
-        // Sign-in, a Graph call and sign-out, on a second page of the same origin.
-        const harnessPage = await context.newPage();
-        const appPage = e2e.page;
-        Object.assign(e2e, { page: harnessPage });
-        const harness = driveHarness(e2e);
-        const ready = await harness.open('global', CLIENT_ID);
-        assert.ok(ready.ok, JSON.stringify(ready));
-        const popup = context.waitForEvent('page');
-        const signedIn = harness.click({ op: 'signIn' });
-        await (await popup).waitForEvent('close');
-        assert.ok((await signedIn).ok, 'signed in');
-        const called = await harness.call({ op: 'graph', path: '/organization' });
-        assert.ok(called.ok && (called.value as { status: number }).status === 200, JSON.stringify(called));
-        const signedOut = await harness.call({ op: 'signOut' });
-        assert.ok(signedOut.ok, JSON.stringify(signedOut));
-        Object.assign(e2e, { page: appPage });
+        // Back to the Connect screen, still signed in, and its Sign out.
         assert.ok(tokens.size >= 3, `the fake IdP issued ${tokens.size} tokens`);
+        const secrets = [SECRET, ...tokens];
+        const signedIn = await dumpStorage(page);
+        assert.ok(
+          [...tokens].some((token) => signedIn.session.includes(token)),
+          'signed in, the MSAL cache in sessionStorage holds the tokens',
+        );
+        await page.getByRole('button', { name: 'Close snapshot' }).click();
+        await page.getByRole('button', { name: 'Connect a tenant' }).click();
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0, 'signed out');
 
         // The scans.
-        const secrets = [SECRET, ...tokens];
-        for (const target of [appPage, harnessPage]) {
-          const stored = await dumpStorage(target);
-          assertAbsent(stored.indexedDb, secrets, 'IndexedDB');
-          assertAbsent(stored.local, secrets, 'localStorage');
-          assertAbsent(stored.session, secrets, 'sessionStorage after sign-out');
-          assert.ok(stored.indexedDb.length > 1_000, 'the stored snapshot was read');
-        }
+        const stored = await dumpStorage(page);
+        assertAbsent(stored.indexedDb, secrets, 'IndexedDB');
+        assertAbsent(stored.local, secrets, 'localStorage');
+        assertAbsent(stored.session, secrets, 'sessionStorage after sign-out');
+        const msalKeys = (dump: string) =>
+          Object.keys(JSON.parse(dump) as Record<string, string>).filter((key) => /msal/i.test(key));
+        assert.ok(msalKeys(signedIn.session).length > 0, 'signed in, MSAL keeps its cache in sessionStorage');
+        assert.deepEqual(msalKeys(stored.session), [], 'MSAL cache keys left after sign-out');
+        assert.ok(stored.indexedDb.length > 1_000, 'the stored snapshot was read');
         for (const file of files) assertAbsent(file.text, secrets, file.name);
         assertAbsent(consoleTexts.join('\n'), secrets, 'the console');
         assertAbsent(e2e.requests.join('\n'), secrets, 'a requested URL');
