@@ -2,6 +2,7 @@
 // problem of the moment and its fix above them. Offline, it says so first: every step needs
 // Microsoft's sign-in and Graph.
 import type { ConnectState, ConnectStep } from '../state/connect-state.ts';
+import { Banner } from './Banner.tsx';
 import { ConnectProblemBanner } from './ConnectProblemBanner.tsx';
 import { ConnectSetup } from './ConnectSetup.tsx';
 import { ConnectSignIn } from './ConnectSignIn.tsx';
@@ -47,15 +48,12 @@ export function ConnectTenant({ connect, redirectUri }: { connect: ConnectState;
         ))}
       </ol>
       {!connect.online.value && (
-        <div class="banner banner-warn" role="alert">
-          <div class="banner-body">
-            <p class="banner-title">You are offline</p>
-            <p>
-              Connecting a tenant needs the network: sign-in and Microsoft Graph are online services. The demo
-              tenant and stored snapshots work offline.
-            </p>
-          </div>
-        </div>
+        <Banner tone="warn" role="alert" title="You are offline">
+          <p>
+            Connecting a tenant needs the network: sign-in and Microsoft Graph are online services. The demo
+            tenant and stored snapshots work offline.
+          </p>
+        </Banner>
       )}
       {problem && <ConnectProblemBanner problem={problem} connect={connect} />}
       <h2>{STEPS[at]?.label}</h2>

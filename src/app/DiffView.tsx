@@ -4,6 +4,7 @@
 // snapshot cannot see (it holds only group members), which the note under the reasons says.
 import type { GroupDiff } from '../core/diff.ts';
 import type { LibraryState } from '../state/library-state.ts';
+import { Banner } from './Banner.tsx';
 import { DiffPeople } from './DiffPeople.tsx';
 import { countReasons, LEAVE_WORDS } from './diff-words.ts';
 import { formatCount, formatDateTime } from './format.ts';
@@ -31,21 +32,19 @@ export function DiffView({ library }: { library: LibraryState }) {
         </button>
       </div>
       {(!diff.older.complete || !diff.newer.complete) && (
-        <div class="banner banner-warn" role="status">
-          <span class="status-icon" aria-hidden="true">
-            ▲
-          </span>
-          <div class="banner-body">
-            <p class="banner-title">
-              {!diff.older.complete && !diff.newer.complete
-                ? 'Both snapshots are incomplete'
-                : `The ${diff.older.complete ? 'newer' : 'older'} snapshot is incomplete`}
-            </p>
-            <p>
-              Some reads failed, so some people may show as joining or leaving only because they were missed.
-            </p>
-          </div>
-        </div>
+        <Banner
+          tone="warn"
+          role="status"
+          title={
+            !diff.older.complete && !diff.newer.complete
+              ? 'Both snapshots are incomplete'
+              : `The ${diff.older.complete ? 'newer' : 'older'} snapshot is incomplete`
+          }
+        >
+          <p>
+            Some reads failed, so some people may show as joining or leaving only because they were missed.
+          </p>
+        </Banner>
       )}
       <dl class="diff-totals">
         <div>

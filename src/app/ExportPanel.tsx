@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { PreviewSummary } from '../core/preview-summary.ts';
 import { REASON_CODES } from '../core/recipient-rules.ts';
 import type { ExportState } from '../state/export-state.ts';
+import { Banner, IncompleteReads } from './Banner.tsx';
 import { DownloadResult } from './DownloadResult.tsx';
 import { formatBytes, plural } from './format.ts';
 import { SubmissionForm } from './SubmissionForm.tsx';
@@ -45,30 +46,18 @@ export function ExportPanel({
           Add a Segments column (the selected groups each recipient is in)
         </label>
         {!summary.complete && (
-          <div class="banner banner-warn">
-            <span class="status-icon" aria-hidden="true">
-              ▲
-            </span>
-            <div class="banner-body">
-              <p class="banner-title">This snapshot is incomplete, so the CSV would miss people</p>
-              <ul class="banner-details">
-                {summary.incompleteReads.map((read) => (
-                  <li key={read.path}>
-                    <code>{read.path}</code>: {read.reason}
-                  </li>
-                ))}
-              </ul>
-              <p>Read the tenant again for a complete CSV. To export what was read anyway:</p>
-              <label class="toggle">
-                <input
-                  type="checkbox"
-                  checked={anyway}
-                  onChange={(event) => setAnyway((event.currentTarget as HTMLInputElement).checked)}
-                />
-                Export anyway, knowing people may be missing
-              </label>
-            </div>
-          </div>
+          <Banner tone="warn" title="This snapshot is incomplete, so the CSV would miss people">
+            <IncompleteReads reads={summary.incompleteReads} />
+            <p>Read the tenant again for a complete CSV. To export what was read anyway:</p>
+            <label class="toggle">
+              <input
+                type="checkbox"
+                checked={anyway}
+                onChange={(event) => setAnyway((event.currentTarget as HTMLInputElement).checked)}
+              />
+              Export anyway, knowing people may be missing
+            </label>
+          </Banner>
         )}
         <button
           type="button"

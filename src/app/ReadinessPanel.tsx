@@ -4,6 +4,7 @@ import { portalFor } from '../core/audit/portal.ts';
 import type { AuditReport, CheckResult, CheckStatus } from '../core/audit/types.ts';
 import type { Cloud } from '../core/snapshot-schema.ts';
 import type { ExportState } from '../state/export-state.ts';
+import { Banner } from './Banner.tsx';
 import { CheckItem } from './CheckItem.tsx';
 import { DownloadResult } from './DownloadResult.tsx';
 import { formatCount, formatDateTime } from './format.ts';
@@ -75,16 +76,10 @@ export function ReadinessPanel({
     <>
       <h2>Readiness</h2>
       {audit === null ? (
-        <div class="banner banner-error" role="alert">
-          <span class="status-icon" aria-hidden="true">
-            ✖
-          </span>
-          <div class="banner-body">
-            <p class="banner-title">The readiness checks could not run</p>
-            {auditError && <p>{auditError}</p>}
-            <p>The counts and exports still work. Reopen the snapshot to try the checks again.</p>
-          </div>
-        </div>
+        <Banner tone="error" role="alert" title="The readiness checks could not run">
+          {auditError && <p>{auditError}</p>}
+          <p>The counts and exports still work. Reopen the snapshot to try the checks again.</p>
+        </Banner>
       ) : (
         <>
           <ReadinessVerdict audit={audit} />

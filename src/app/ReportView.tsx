@@ -1,6 +1,7 @@
 // The open snapshot: where it came from and whether it is complete, the sync options, and its
 // sections as tabs (Overview, Readiness, Recipients, Count explanation, Export).
 import type { ReportState } from '../state/report-state.ts';
+import { Banner, IncompleteReads } from './Banner.tsx';
 import { ExplainPanel } from './ExplainPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { formatCount, formatDateTime } from './format.ts';
@@ -40,22 +41,10 @@ export function ReportView({ state }: { state: ReportState }) {
         </button>
       </div>
       {!summary.complete && (
-        <div class="banner banner-warn" role="status">
-          <span class="status-icon" aria-hidden="true">
-            ▲
-          </span>
-          <div class="banner-body">
-            <p class="banner-title">Incomplete snapshot: counts may be low</p>
-            <ul class="banner-details">
-              {summary.incompleteReads.map((read) => (
-                <li key={read.path}>
-                  <code>{read.path}</code>: {read.reason}
-                </li>
-              ))}
-            </ul>
-            <p>Read the tenant again once the cause is fixed; until then exports ask before they run.</p>
-          </div>
-        </div>
+        <Banner tone="warn" role="status" title="Incomplete snapshot: counts may be low">
+          <IncompleteReads reads={summary.incompleteReads} />
+          <p>Read the tenant again once the cause is fixed; until then exports ask before they run.</p>
+        </Banner>
       )}
       <OptionsBar
         summary={summary}

@@ -2,6 +2,7 @@
 // first, to open again (offline too), rename, delete, or compare two of one tenant. Storage
 // problems appear here in plain words with what to do; the list is read on start.
 import type { LibraryState } from '../state/library-state.ts';
+import { Banner } from './Banner.tsx';
 import { SnapshotRow } from './SnapshotRow.tsx';
 
 export function SnapshotLibrary({ library, busy }: { library: LibraryState; busy: boolean }) {
@@ -17,21 +18,9 @@ export function SnapshotLibrary({ library, busy }: { library: LibraryState; busy
         network or compare two captures of one tenant.
       </p>
       {problem && (
-        <div class="banner banner-error" role="alert">
-          <span class="status-icon" aria-hidden="true">
-            ✖
-          </span>
-          <div class="banner-body">
-            <p class="banner-title">
-              <span class="visually-hidden">Error: </span>
-              {problem.title}
-            </p>
-            <p>{problem.message}</p>
-          </div>
-          <button type="button" class="button-quiet" onClick={library.dismissProblem}>
-            Dismiss
-          </button>
-        </div>
+        <Banner tone="error" role="alert" title={problem.title} onDismiss={library.dismissProblem}>
+          <p>{problem.message}</p>
+        </Banner>
       )}
       <p class="visually-hidden" role="status">
         {library.notice.value ?? ''}
