@@ -30,3 +30,6 @@ export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export function isGuid(value: string): boolean {
   return GUID_PATTERN.test(value);
 }
+
+/** Microsoft Graph's application (client) id, the same in every tenant and cloud. */
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';

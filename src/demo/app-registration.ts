@@ -4,12 +4,12 @@
 // "my groups have no users". Everything else is right: User.Read removed, no redirect URIs, one
 // client secret valid for a year, admin consent granted days before the capture. Member.Read.Hidden
 // is requested and granted too, because the selection holds a hidden-membership group.
+import { GRAPH_APP_ID } from '../core/ids.ts';
 import type { SnapshotApp, SubscribedSku } from '../core/snapshot-schema.ts';
 import type { Random } from './random.ts';
 
 export type AppMistake = 'delegated-group-member' | 'none';
 
-export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const SYNC_APP_NAME = 'Axios HQ Directory Sync';
 
 /** Microsoft Graph's application permissions (appRoles) by name; GUIDs as Graph publishes them. */

@@ -4,8 +4,10 @@
 // record a selection-based read: the selected groups, every group nested below them, their direct
 // members, $count for the selected ones (service principals show only there), and one complete
 // `reads` entry per request; no whole-directory `users` or `contacts`.
+
+import { GRAPH_APP_ID } from '../core/ids.ts';
 import type { Cloud, ReadEntry, Snapshot } from '../core/snapshot-schema.ts';
-import { type AppMistake, GRAPH_APP_ID, generateApp, generateSubscribedSkus } from './app-registration.ts';
+import { type AppMistake, generateApp, generateSubscribedSkus } from './app-registration.ts';
 import { type GroupShape, type MemberObject, planGroups } from './group-plan.ts';
 import { INITIAL_DOMAIN, TENANT_DOMAIN, TENANT_NAME } from './names.ts';
 import { generatePeople } from './people.ts';

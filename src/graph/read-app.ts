@@ -3,6 +3,7 @@
 // delegated oauth2PermissionGrants, and Microsoft Graph's own service principal, whose app roles
 // turn permission ids into names. The assignments and grants need the principal's id, so they go
 // out one round later.
+import { GRAPH_APP_ID } from '../core/ids.ts';
 import type { SnapshotApp } from '../core/snapshot-schema.ts';
 import { describeIssue, graphServicePrincipalSchema, pages } from './graph-schemas.ts';
 import { PAGE_SIZE } from './read-members.ts';
@@ -19,7 +20,6 @@ import {
 } from './read-state.ts';
 
 /** Microsoft Graph's application id, the same in every tenant and cloud. */
-export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 export interface AppReads {
   work: Work[];

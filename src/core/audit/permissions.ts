@@ -3,10 +3,10 @@
 // appRoleAssignment on the app's service principal whose resourceId is Graph's service principal.
 // Only application permissions (Role) count for a daemon: a Delegated (Scope) entry with the same
 // name is the classic mistake behind "My groups have no users".
-import { idKey } from '../ids.ts';
+import { GRAPH_APP_ID, idKey } from '../ids.ts';
 import type { Snapshot } from '../snapshot-schema.ts';
 
-export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export { GRAPH_APP_ID };
 
 export interface GraphPermission {
   name: string;
