@@ -3,10 +3,9 @@
 // but no upload CSV unless `--allow-incomplete`: a silent partial upload would drop people.
 
 import { type Counts, computePreview, type Preview, type PreviewOptions } from '../core/preview.ts';
-import { audienceExclusions, audienceRecipients } from '../core/preview-rows.ts';
 import { summarizePreview } from '../core/preview-summary.ts';
 import { REASON_CODES } from '../core/recipient-rules.ts';
-import { writeExclusionsCsv, writeUploadCsv } from '../export/csv.ts';
+import { exclusionsCsvOf, uploadCsvOf } from '../export/preview-csv.ts';
 import { parseArgs } from './args.ts';
 import type { CliIo, Command } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
@@ -39,8 +38,7 @@ export const runPreview: Command = async (args, io) => {
   let exit = 0;
   const excludedPath = parsed.options.get('excluded');
   if (excludedPath !== undefined) {
-    const rows = audienceExclusions(preview).map((row) => ({ ...row, reachedVia: row.via }));
-    await writeParts(io, excludedPath, writeExclusionsCsv(rows, { baseName: baseNameOf(excludedPath) }));
+    await writeParts(io, excludedPath, exclusionsCsvOf(preview, { baseName: baseNameOf(excludedPath) }));
   }
   const csvPath = parsed.options.get('csv');
   if (csvPath !== undefined) {
@@ -52,13 +50,7 @@ export const runPreview: Command = async (args, io) => {
       exit = 1;
     } else {
       const segments = parsed.flags.get('segments') === true;
-      const names = preview.groups.map((group) => group.displayName ?? group.id);
-      const rows = audienceRecipients(preview).map((row) => ({
-        name: row.name,
-        email: row.email,
-        segments: row.groups.map((position) => names[position] as string),
-      }));
-      await writeParts(io, csvPath, writeUploadCsv(rows, { baseName: baseNameOf(csvPath), segments }));
+      await writeParts(io, csvPath, uploadCsvOf(preview, { baseName: baseNameOf(csvPath), segments }));
     }
   }
   io.stdout(

@@ -12,13 +12,12 @@ import type { AuditReport } from '../core/audit/types.ts';
 import { diffSnapshots, type SnapshotDiff } from '../core/diff.ts';
 import { parseSnapshotText } from '../core/parse-snapshot.ts';
 import { computePreview, type Preview, type PreviewOptions } from '../core/preview.ts';
-import { audienceExclusions, audienceRecipients } from '../core/preview-rows.ts';
 import { type PreviewSummary, summarizePreview } from '../core/preview-summary.ts';
 import { pseudonymiseSnapshot } from '../core/pseudonymise.ts';
 import type { DataError } from '../core/result.ts';
 import { createRowTable, type RowQuery, type RowTable, type TableRow } from '../core/row-query.ts';
 import type { Snapshot } from '../core/snapshot-schema.ts';
-import { writeExclusionsCsv, writeUploadCsv } from '../export/csv.ts';
+import { exclusionsCsvOf, uploadCsvOf } from '../export/preview-csv.ts';
 
 export interface JobContext {
   progress(phase: string, done?: number, total?: number): void;
@@ -164,18 +163,11 @@ export function createWorkerHandlers() {
           'This snapshot is incomplete: some reads failed, so the CSV would miss people.',
         );
       }
-      const names = preview.groups.map((group) => group.displayName ?? group.id);
-      const rows = audienceRecipients(preview).map((row) => ({
-        name: row.name,
-        email: row.email,
-        segments: row.groups.map((position) => names[position] as string),
-      }));
-      return toFiles(writeUploadCsv(rows, { baseName: input.baseName, segments: input.segments }));
+      return toFiles(uploadCsvOf(preview, { baseName: input.baseName, segments: input.segments }));
     },
 
     exportExclusions(input: { baseName: string }): FileOut[] {
-      const rows = audienceExclusions(current().preview).map((row) => ({ ...row, reachedVia: row.via }));
-      return toFiles(writeExclusionsCsv(rows, { baseName: input.baseName }));
+      return toFiles(exclusionsCsvOf(current().preview, { baseName: input.baseName }));
     },
 
     /**
