@@ -104,16 +104,28 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     syncContacts: summary.selection.syncContacts,
   });
 
-  /** A call on the open snapshot; re-opens it once when the worker was replaced meanwhile. */
-  const onOpen = async <M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> => {
+  /**
+   * A call on the open snapshot; re-opens it once when the worker was replaced meanwhile (it died,
+   * or a cancelled job took it down).
+   */
+  const onOpen = async <M extends Method>(
+    method: M,
+    args: ArgsOf<M>,
+    signal?: AbortSignal,
+  ): Promise<ResultOf<M>> => {
+    const options = signal === undefined ? {} : { signal };
     try {
-      return await deps.worker.call(method, args);
+      return await deps.worker.call(method, args, options);
     } catch (error) {
       const open = report.value;
       if ((error as { code?: unknown }).code !== 'no-snapshot' || open === null) throw error;
-      const reopened = await deps.worker.call('open', { ...open.content, options: optionsOf(open.summary) });
+      const reopened = await deps.worker.call(
+        'open',
+        { ...open.content, options: optionsOf(open.summary) },
+        options,
+      );
       if (!reopened.ok) throw error;
-      return deps.worker.call(method, args);
+      return deps.worker.call(method, args, options);
     }
   };
 
@@ -276,20 +288,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
       if (open === null) return;
       const aborted = begin('Applying the recipient rules');
       try {
-        let summary: PreviewSummary;
-        try {
-          summary = await deps.worker.call('repreview', options, { signal: aborted });
-        } catch (error) {
-          if ((error as { code?: unknown }).code !== 'no-snapshot') throw error;
-          // The worker was replaced (it died, or a job was cancelled): open the snapshot again.
-          const reopened = await deps.worker.call(
-            'open',
-            { ...open.content, options: { ...optionsOf(open.summary), ...options } },
-            { signal: aborted },
-          );
-          if (!reopened.ok) throw error;
-          summary = reopened.summary;
-        }
+        const summary = await onOpen('repreview', options, aborted);
         progress.value = { phase: 'Checking readiness' };
         const checks = await audit(aborted);
         report.value = { ...open, summary, ...checks };
