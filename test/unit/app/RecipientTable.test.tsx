@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OVERSCAN, RecipientTable, visibleRange } from '../../../src/app/RecipientTable.tsx';
 import type { TableRow } from '../../../src/core/row-query.ts';
 import { DEFAULT_FILTER, type RecipientsState } from '../../../src/state/recipients-state.ts';
+import { until } from '../../support/wait.ts';
 
 const TOTAL = 10_000;
 const ROW_HEIGHT = 36;
@@ -100,10 +101,9 @@ describe('RecipientTable', () => {
     const root = mount(state);
     const scroller = root.querySelector('.vt-scroll') as HTMLElement;
     scroller.scrollTop = 5_000 * ROW_HEIGHT;
-    await act(async () => {
-      scroller.dispatchEvent(new Event('scroll'));
-      await new Promise((resolve) => setTimeout(resolve, 40));
-    });
+    act(() => void scroller.dispatchEvent(new Event('scroll')));
+    // The table reads the scroll position on the next animation frame, then asks for the rows.
+    await until(() => expect(ranges.at(-1)?.[0]).toBe(5_000 - OVERSCAN));
     const rows = [...root.querySelectorAll('tbody tr')];
     const indexes = rows.map((row) => Number(row.getAttribute('aria-rowindex')));
     expect(rows.length).toBeLessThanOrEqual(Math.ceil(480 / ROW_HEIGHT) + 2 * OVERSCAN);

@@ -238,7 +238,6 @@ describe('parseSnapshotText on hostile shapes', () => {
       members[id] = [groupRef(next), user(`u-${id}`)];
     }
     const text = JSON.stringify(snapshotOf({ members, selected: ['constructor', 'g500'] }));
-    const started = performance.now();
     const result = parseSnapshotText(text);
     expect(result.errors).toEqual([]);
     if (!result.ok) return;
@@ -257,7 +256,6 @@ describe('parseSnapshotText on hostile shapes', () => {
     ]);
     // g500 reaches g999, then the unread __proto__: 500 people, and the gap is named above.
     expect(preview.groups.map((group) => group.recipients)).toEqual([999, 500]);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(

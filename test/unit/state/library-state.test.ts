@@ -42,6 +42,8 @@ afterEach(() => {
 function setup() {
   const worker = createInProcessWorkerClient();
   let minute = 0;
+  // Every store the report asks for, so a test waits for exactly those to finish.
+  const keeping: Promise<void>[] = [];
   const library = createLibraryState({
     worker,
     openStore: (hooks) => {
@@ -60,18 +62,20 @@ function setup() {
     saveFile: () => {},
     demoUrl: '/demo.json',
     fetchText: async () => JSON.stringify(older),
-    onOpened: (opened) => void library.keep(opened),
+    onOpened: (opened) => void keeping.push(library.keep(opened)),
   });
-  return { library, report };
+  /** Resolves once every snapshot opened so far is stored (or refused) and the list re-read. */
+  const settle = async () => {
+    await Promise.all(keeping.splice(0));
+  };
+  return { library, report, settle };
 }
-
-const settle = () => new Promise((done) => setTimeout(done, 50));
 
 async function importTwo(s: ReturnType<typeof setup>, second: Snapshot = newer) {
   await s.report.openDemo();
-  await settle();
+  await s.settle();
   await s.report.openFile({ name: 'second.json', text: async () => JSON.stringify(second) });
-  await settle();
+  await s.settle();
 }
 
 describe('library state', () => {
@@ -97,12 +101,12 @@ describe('library state', () => {
     const s = setup();
     await importTwo(s);
     await s.report.openDemo();
-    await settle();
+    await s.settle();
     expect(s.library.notice.value).toMatch(/Already stored/);
     const id = s.library.snapshots.value?.[0]?.id as string;
     expect(await s.library.open(id)).toBe(true);
     expect(s.report.report.value?.source).toEqual({ kind: 'stored', id });
-    await settle();
+    await s.settle();
     expect(s.library.snapshots.value).toHaveLength(2);
   });
 
@@ -129,7 +133,7 @@ describe('library state', () => {
     });
     const third = { ...newer, capturedAt: '2026-12-03T06:00:00Z' };
     await s.report.openFile({ name: 'third.json', text: async () => JSON.stringify(third) });
-    await settle();
+    await s.settle();
     expect(s.library.problem.value).toMatchObject({ code: 'quota-exceeded' });
     expect(s.library.problem.value?.message).toMatch(/delete old snapshots/);
     vi.restoreAllMocks();

@@ -8,6 +8,7 @@ import type { WorkerClient } from '../../../src/worker/client.ts';
 import type { ArgsOf, Method } from '../../../src/worker/protocol.ts';
 import { createInProcessWorkerClient } from '../../support/in-process-worker.ts';
 import { snapshotOf, user } from '../../support/snapshot-builder.ts';
+import { until } from '../../support/wait.ts';
 
 const PEOPLE = 1_000;
 const members = Array.from({ length: PEOPLE }, (_, i) =>
@@ -22,10 +23,12 @@ async function setup(options: { timers?: boolean } = {}) {
   const calls: Method[] = [];
   const failures: unknown[] = [];
   const pending: Array<() => void> = [];
+  let onTheirWay = 0;
   const state = createRecipientsState({
     call: <M extends Method>(method: M, args: ArgsOf<M>) => {
       calls.push(method);
-      return (worker as WorkerClient).call(method, args);
+      onTheirWay++;
+      return (worker as WorkerClient).call(method, args).finally(() => onTheirWay--);
     },
     fail: (error) => failures.push(error),
     ...(options.timers
@@ -40,7 +43,9 @@ async function setup(options: { timers?: boolean } = {}) {
         }
       : {}),
   });
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+  // Settled: no worker call is on its way. The state starts its next call in the same microtask
+  // run that ends the last one, so between two tasks (where `until` checks) none is hidden.
+  const settle = () => until(() => expect(onTheirWay, 'worker calls still on their way').toBe(0));
   const flushTimers = () => {
     for (const run of pending.splice(0)) run();
   };
@@ -92,7 +97,7 @@ describe('recipients state', () => {
     state.setSearch('u09');
     state.setSearch('u099');
     expect(state.searchText.value).toBe('u099');
-    await settle();
+    // The timers are the test's: nothing runs before they are flushed.
     expect(calls).toEqual([]);
     flushTimers();
     await settle();
@@ -128,11 +133,11 @@ describe('recipients state', () => {
       fail: (error) => failures.push(error),
     });
     state.refresh();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => expect(state.counting.value).toBe(false));
     expect(failures).toHaveLength(1);
     fail = false;
     state.refresh();
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(state.total.value).toBe(PEOPLE);
+    await until(() => expect(state.total.value).toBe(PEOPLE));
+    expect(failures).toHaveLength(1);
   });
 });

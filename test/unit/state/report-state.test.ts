@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportState } from '../../../src/state/report-state.ts';
 import { createInProcessWorkerClient } from '../../support/in-process-worker.ts';
 import { snapshotOf, user } from '../../support/snapshot-builder.ts';
+import { until } from '../../support/wait.ts';
 
 const text = JSON.stringify(
   snapshotOf({ members: { g1: [user('a'), user('b', { mail: null })] }, selected: ['g1'] }),
@@ -78,8 +79,7 @@ describe('report state', () => {
     state.showPeople(0, ['no-email']);
     expect(state.tab.value).toBe('recipients');
     expect(state.recipients.filter.value).toMatchObject({ scope: 0, outcomes: ['no-email'] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(state.recipients.total.value).toBe(1);
+    await until(() => expect(state.recipients.total.value).toBe(1));
     expect(state.recipients.rowAt(0)?.id).toBe('b');
   });
 
@@ -90,9 +90,8 @@ describe('report state', () => {
     await state.changeOptions({ usernameFallback: true });
     worker.dispose();
     state.recipients.setOutcomes(['recipient']);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await until(() => expect(state.recipients.total.value).toBe(2));
     expect(state.problem.value).toBeNull();
-    expect(state.recipients.total.value).toBe(2);
   });
 
   it('closing forgets the report, its table and its downloads', async () => {

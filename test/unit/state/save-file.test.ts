@@ -3,6 +3,7 @@
 // and its object URL revoked afterwards (not before the click could hand the Blob over).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { saveWithAnchor } from '../../../src/state/save-file.ts';
+import { until } from '../../support/wait.ts';
 
 describe('saveWithAnchor', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -19,7 +20,6 @@ describe('saveWithAnchor', () => {
     expect(clicks).toEqual([{ download: 'contoso-upload.csv', href: 'blob:test/1', attached: true }]);
     expect(document.querySelector('a[download]')).toBeNull();
     expect(revoked).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(revoked).toHaveBeenCalledWith('blob:test/1');
+    await until(() => expect(revoked).toHaveBeenCalledWith('blob:test/1'));
   });
 });
