@@ -258,6 +258,10 @@ export function createFakeGraph(snapshot: Snapshot, options: FakeGraphOptions = 
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     try {
+      // A real answer never comes in the task that asked. Without this a reader stuck in a loop
+      // would spin on microtasks only, starving every timer, vitest's test timeout included: the
+      // run would hang with no test named instead of failing that test.
+      await new Promise((done) => setImmediate(done));
       return await handle(request);
     } catch (error) {
       if (request.signal.aborted) stats.aborted++;
