@@ -43,10 +43,21 @@ export interface StaticServerOptions {
 export interface StaticServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   readonly url: string;
-  /** Every path requested, in order, with its status: "200 /index.html". */
+  /**
+   * Every path requested, in order, with its status: "200 /index.html". The browser's own fetch
+   * of a service worker script (registration or update check) ends in SERVICE_WORKER_SCRIPT.
+   */
   readonly log: string[];
   close(): Promise<void>;
 }
+
+/**
+ * Marks a log entry as the browser fetching a service worker's script: the Service Workers spec's
+ * Update algorithm sends `Service-Worker: script` with it, and Chromium's update checker (run by
+ * the browser after a navigation to a controlled page, outside the page's network emulation)
+ * does the same. https://w3c.github.io/ServiceWorker/#update-algorithm
+ */
+export const SERVICE_WORKER_SCRIPT = ' (service worker script)';
 
 function defaultHeaders(pathname: string): Record<string, string> {
   return { 'Content-Security-Policy': contentSecurityPolicyFor(pathname) };
@@ -105,7 +116,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
 
   const server = createServer((request, response) => {
     answer(request, response).then(
-      (status) => log.push(`${status} ${request.url ?? ''}`),
+      (status) =>
+        log.push(
+          `${status} ${request.url ?? ''}${request.headers['service-worker'] === 'script' ? SERVICE_WORKER_SCRIPT : ''}`,
+        ),
       () => {
         log.push(`500 ${request.url ?? ''}`);
         if (!response.headersSent) response.writeHead(500);
