@@ -15,6 +15,7 @@ import {
   storedNames,
 } from './support/app-page.ts';
 import { defineSpec } from './support/spec.ts';
+import { E2E_PATIENCE_MS } from './support/start-e2e.ts';
 
 const TABS = ['Overview', 'Readiness', 'Recipients', 'Count explanation', 'Export'] as const;
 
@@ -107,7 +108,7 @@ export default defineSpec({
         await page.keyboard.press('Shift+Tab');
         await expectFocus(page, 'Delete for good');
         await page.keyboard.press('Enter');
-        await page.getByText('No snapshots stored yet').waitFor({ timeout: 10_000 });
+        await page.getByText('No snapshots stored yet').waitFor();
         await page.reload();
         await page.getByText('No snapshots stored yet').waitFor();
         assertClean(e2e);
@@ -125,15 +126,17 @@ async function focus(page: Page, name: string): Promise<void> {
   throw new Error(`no "${name}" reached by Tab`);
 }
 
-/** Focus moves after a render: wait (briefly) until it is on `label`. */
+/** Focus moves after a render: wait until it is on `label`. */
 async function expectFocus(
   page: Page,
   label: string,
   isThere = async () => (await activeLabel(page)) === label,
 ) {
-  for (let i = 0; i < 50; i++) {
+  const deadline = Date.now() + E2E_PATIENCE_MS;
+  while (Date.now() < deadline) {
     if (await isThere()) return;
-    await page.waitForTimeout(20);
+    // Look again once the page has run whatever it had queued.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
   }
   assert.fail(`focus is on "${await activeLabel(page)}", not on "${label}"`);
 }

@@ -117,7 +117,7 @@ async function pickGroups({ e2e, snapshot }: Setup, ids: readonly string[]): Pro
 async function readAndCount(e2e: E2E): Promise<number> {
   await e2e.page.getByRole('button', { name: 'Read the tenant' }).click();
   const count = e2e.page.locator('[data-testid=recipient-count]');
-  await count.waitFor({ timeout: 20_000 });
+  await count.waitFor();
   return Number((await count.textContent())?.replace(/\D/g, ''));
 }
 

@@ -11,7 +11,10 @@ import { DEFAULT_DIST, type E2E, REPO_ROOT, startE2E } from './support/start-e2e
 
 const E2E_DIR = join(REPO_ROOT, 'test/e2e');
 const ARTIFACTS = join(E2E_DIR, 'artifacts');
-const DEFAULT_TIMEOUT_MS = 60_000;
+// Only catches a hang, never judges speed: a test here takes up to a minute on a loaded 2-core
+// machine. Playwright's own waits get E2E_PATIENCE_MS (start-e2e.ts), so a missing element fails
+// with its locator's message first.
+const DEFAULT_TIMEOUT_MS = 240_000;
 
 function slug(name: string): string {
   return name

@@ -24,7 +24,7 @@ export default defineSpec({
         await closed;
 
         await page.getByRole('checkbox', { name: 'Use the username when the email is empty' }).check();
-        await page.getByTestId('recipient-count').filter({ hasText: '1,728' }).waitFor({ timeout: 10_000 });
+        await page.getByTestId('recipient-count').filter({ hasText: '1,728' }).waitFor();
         assert.equal(page.workers().length, 1, 'one fresh worker');
         assert.notEqual(page.workers()[0], first);
         await e2e.screenshot('after-worker-replaced');

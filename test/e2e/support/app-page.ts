@@ -170,7 +170,15 @@ export async function seriousViolations(e2e: E2E, page: Page = e2e.page): Promis
   });
   // A run that checked nothing (axe missing, empty page) must not pass as clean.
   assert.ok(rulesPassed > 10, `axe ran only ${rulesPassed} rules`);
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+  // The reports of violations made while axe ran were queued before this task: once a line logged
+  // from it has come through the console, so have they.
+  const marker = `[e2e-axe-done] ${Date.now()}-${Math.random()}`;
+  const logged = page.waitForEvent('console', (message) => message.text() === marker);
+  await page.evaluate(
+    (text) => new Promise((done) => setTimeout(() => done(console.debug(text)), 0)),
+    marker,
+  );
+  await logged;
   const during = e2e.cspViolations.splice(before);
   e2e.cspViolations.push(...during.filter((v) => !(v.directive === 'script-src' && v.blocked === 'eval')));
   return violations;

@@ -15,7 +15,7 @@ import {
   type HarnessWindow,
 } from '../fixtures/auth-harness/protocol.ts';
 import type { E2E } from './start-e2e.ts';
-import { REPO_ROOT } from './start-e2e.ts';
+import { E2E_PATIENCE_MS, REPO_ROOT } from './start-e2e.ts';
 
 export const AUTH_HARNESS_PATH = '/__e2e/auth-harness/';
 const SOURCE = join(REPO_ROOT, 'test/e2e/fixtures/auth-harness');
@@ -65,7 +65,7 @@ export function driveHarness(e2e: E2E): HarnessDriver {
     outcomes.push(JSON.parse(text.slice(HARNESS_REPORT_PREFIX.length)) as HarnessOutcome);
     for (const wake of waiters.splice(0)) wake();
   });
-  const next = async (timeoutMs = 20_000): Promise<HarnessOutcome> => {
+  const next = async (timeoutMs = E2E_PATIENCE_MS): Promise<HarnessOutcome> => {
     const deadline = Date.now() + timeoutMs;
     while (cursor >= outcomes.length) {
       const left = deadline - Date.now();

@@ -12,6 +12,11 @@ import { startStaticServer } from './static-server.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const DEFAULT_DIST = join(REPO_ROOT, 'dist');
+/**
+ * How long Playwright's waits (locators, events, navigation) keep waiting for their condition:
+ * far past Playwright's 30 s default, which a loaded 2-core machine can need for a page load.
+ */
+export const E2E_PATIENCE_MS = 90_000;
 
 export interface StartE2EOptions {
   /** The built app; default <repo>/dist. */
@@ -108,6 +113,7 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2E> {
     throw error;
   }
   const context = await browser.newContext({ serviceWorkers: options.serviceWorkers ?? 'allow' });
+  context.setDefaultTimeout(E2E_PATIENCE_MS);
   const requests: string[] = [];
   const cspViolations: CspViolation[] = [];
   const consoleErrors: ConsoleEntry[] = [];
