@@ -47,6 +47,20 @@ describe('cancelling a read', () => {
     expect(harness.waits).toEqual([60_000]);
   });
 
+  it('waits no longer than maxRetryAfterMs, however long Retry-After asks', async () => {
+    const hour = { kind: 'status', status: 429, retryAfter: 3_600 } as const;
+    const defaults = createHarness(graphTenant(), { faults: [{ path: '/organization', effect: hour }] });
+    await readTenantSnapshot(defaults.request, defaults.deps);
+    expect(defaults.waits).toEqual([300_000]);
+    const own = createHarness(
+      graphTenant(),
+      { faults: [{ path: '/organization', effect: hour }] },
+      { deps: { retryPolicy: { maxRetryAfterMs: 5_000 } } },
+    );
+    await readTenantSnapshot(own.request, own.deps);
+    expect(own.waits).toEqual([5_000]);
+  });
+
   it('sends nothing when cancelled before it starts', async () => {
     const harness = createHarness(graphTenant());
     harness.controller.abort();

@@ -4,6 +4,7 @@ import {
   createLimiter,
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
+  retryDelay,
 } from '../../../src/graph/retry-policy.ts';
 
 const now = new Date('2026-11-26T06:00:00Z');
@@ -30,6 +31,34 @@ describe('backoffDelay', () => {
     { description: 'capped at 32 s', input: [12, 1], expected: 32_000 },
   ])('$description', ({ input, expected }) => {
     expect(backoffDelay(input[0] as number, DEFAULT_RETRY_POLICY, () => input[1] as number)).toBe(expected);
+  });
+});
+
+describe('retryDelay', () => {
+  it.each([
+    { description: 'Retry-After as given', input: { retryAfterMs: 7_000, cap: undefined }, expected: 7_000 },
+    {
+      description: 'Retry-After exactly at the 5-minute cap',
+      input: { retryAfterMs: 300_000, cap: undefined },
+      expected: 300_000,
+    },
+    {
+      description: 'an hour’s Retry-After cut to the 5-minute cap',
+      input: { retryAfterMs: 3_600_000, cap: undefined },
+      expected: 300_000,
+    },
+    {
+      description: 'a policy with its own cap',
+      input: { retryAfterMs: 60_000, cap: 5_000 },
+      expected: 5_000,
+    },
+    { description: 'no Retry-After: backoff', input: { retryAfterMs: null, cap: 5_000 }, expected: 1_000 },
+  ])('$description', ({ input, expected }) => {
+    const policy = {
+      ...DEFAULT_RETRY_POLICY,
+      ...(input.cap === undefined ? {} : { maxRetryAfterMs: input.cap }),
+    };
+    expect(retryDelay(input.retryAfterMs, 1, policy, () => 1)).toBe(expected);
   });
 });
 

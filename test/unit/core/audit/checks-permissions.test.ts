@@ -262,6 +262,26 @@ describe('admin-consent', () => {
       },
     },
     {
+      description: 'consent exactly 60 minutes before capture → pass',
+      input: (s) => {
+        ungrant(s, 'GroupMember.Read.All');
+        s.app?.appRoleAssignments.push(grant('GroupMember.Read.All', '2026-11-23T05:00:00Z'));
+      },
+      expected: { status: 'pass' },
+      notes: 'the spec says "less than 60 minutes": the edge itself is not fresh',
+    },
+    {
+      description: 'consent a millisecond under 60 minutes before capture → warn, as 59 minutes',
+      input: (s) => {
+        ungrant(s, 'GroupMember.Read.All');
+        s.app?.appRoleAssignments.push(grant('GroupMember.Read.All', '2026-11-23T05:00:00.001Z'));
+      },
+      expected: {
+        status: 'warn',
+        evidence: { recentGrants: [{ name: 'GroupMember.Read.All', minutesBeforeCapture: 59 }] },
+      },
+    },
+    {
       description: 'consent 61 minutes before capture → pass',
       input: (s) => {
         ungrant(s, 'GroupMember.Read.All');
