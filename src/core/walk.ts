@@ -45,6 +45,10 @@ export function createWalker(index: DirectoryIndex): Walker {
         const member = list[position] as number;
         if (seen[member] === stamp) continue;
         seen[member] = stamp;
+        // Each object is taken once, so a slot per object always suffices. Should that "once" ever
+        // break, a membership cycle would loop until memory runs out: stop with a named error.
+        if (count === items.length)
+          throw new Error(`walk: more members than the ${count} objects of the index`);
         items[count] = member;
         parents[count] = group;
         count++;
