@@ -96,11 +96,19 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
       progress.groupsRead = read;
     },
     async runRounds(initial, afterRound, horizon) {
+      // Every page of every read has its own URL (retries happen inside client.send), so a URL sent
+      // twice means the walk over the tenant's groups went round a cycle: stop with a named error
+      // rather than read forever.
+      const sent = new Set<string>();
       let pending = byPriority(initial);
       while (pending.length > 0) {
         const urgent = pending.filter((item) => item.priority === FIRST).length;
         const take = roundSize(pending.length, urgent, horizon?.() ?? 1);
         const work = pending.slice(0, take);
+        for (const { request } of work) {
+          if (sent.has(request.url)) throw new Error(`graph reader: ${request.url} was asked for twice`);
+          sent.add(request.url);
+        }
         const outcomes = await client.send(work.map((item) => item.request));
         const next: Work[] = [];
         work.forEach((item, i) => {
