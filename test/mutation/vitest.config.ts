@@ -9,5 +9,6 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['test/unit/core/**/*.test.{ts,tsx}', 'test/unit/export/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/mutation/fast-check-light.ts'],
   },
 });
