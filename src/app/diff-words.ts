@@ -10,6 +10,7 @@ export const LEAVE_WORDS: Record<GroupLeaveReason, string> = {
   'not-a-person': 'No longer a person',
   'contacts-off': 'Contact, and contacts sync is off',
   unreadable: 'Could not be read',
+  malformed: "Graph's answer for them is malformed",
   'left-group': 'Left the group or a nested group (or was deleted)',
   deleted: 'Deleted from the tenant',
   'group-not-selected': 'Group no longer selected',

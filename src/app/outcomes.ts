@@ -40,6 +40,13 @@ export const OUTCOME_WORDS: Record<Outcome, OutcomeWords> = {
     icon: '✖',
     tone: 'fail',
   },
+  malformed: {
+    short: 'Malformed',
+    step: "Graph's answer could not be read (no type or id)",
+    phrase: (n) => `${s(n, 'came', 'came')} back from Graph malformed`,
+    icon: '✖',
+    tone: 'fail',
+  },
   'contacts-off': {
     short: 'Contact, sync off',
     step: 'Contacts (contacts sync is off)',

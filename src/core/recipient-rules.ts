@@ -5,6 +5,7 @@ import type { RawObject } from './directory-index.ts';
 
 export type ReasonCode =
   | 'not-a-person'
+  | 'malformed'
   | 'contacts-off'
   | 'unreadable'
   | 'disabled'
@@ -15,6 +16,7 @@ export type ReasonCode =
 /** The reason codes in the order the rules apply them. */
 export const REASON_CODES: readonly ReasonCode[] = [
   'not-a-person',
+  'malformed',
   'contacts-off',
   'unreadable',
   'disabled',
@@ -50,8 +52,10 @@ const KIND_CONTACT = 2;
 /** Steps 1–7 of recipient-rules.md for one object of the given kind (a DirectoryIndex kind code). */
 export function judgeObject(object: RawObject, kind: number, options: RuleOptions): PersonVerdict {
   if (kind === KIND_GROUP) return { outcome: OUTCOME_NESTED_GROUP, email: '' };
-  if (kind !== KIND_USER && kind !== KIND_CONTACT)
-    return { outcome: outcomeOfReason('not-a-person'), email: '' };
+  if (kind !== KIND_USER && kind !== KIND_CONTACT) {
+    const reason = isMalformed(object) ? 'malformed' : 'not-a-person';
+    return { outcome: outcomeOfReason(reason), email: '' };
+  }
   if (kind === KIND_CONTACT && !options.syncContacts) {
     return { outcome: outcomeOfReason('contacts-off'), email: usableAddress(object, kind, options) };
   }
@@ -62,6 +66,17 @@ export function judgeObject(object: RawObject, kind: number, options: RuleOption
   if (email === '') return { outcome: outcomeOfReason('no-email'), email };
   if (!isPlausibleMailbox(email)) return { outcome: outcomeOfReason('invalid-email'), email };
   return { outcome: OUTCOME_RECIPIENT, email };
+}
+
+/**
+ * The annotation the Graph reader puts on a member Graph sent in a shape it could not take (no
+ * @odata.type, no id, …), with the reason; such an object is recorded as a directoryObject.
+ */
+export const MALFORMED_NOTE = '@dirsync.malformed';
+
+/** A member the reader kept but could not read (see MALFORMED_NOTE). */
+export function isMalformed(object: RawObject): boolean {
+  return typeof object[MALFORMED_NOTE] === 'string';
 }
 
 /** Graph's "limited information" answer: nothing but id and type carries a value. */

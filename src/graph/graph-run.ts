@@ -1,12 +1,22 @@
 // What every Graph read shares: its dependencies (passed in, never global), the client over the
 // chosen host, the progress it reports, and the loop that sends work in rounds (how much per
 // round: schedule.ts). Outcomes go to their handlers in request order, so what the handlers build
-// never depends on which response arrived first, and the request count is the same on every run.
+// never depends on which response arrived first. A request Graph throttled (or that failed in
+// transit) goes back into the same queue once its wait is over, so it fills a later round's
+// batches beside new work instead of going out in a small batch of its own; the run only sits
+// and waits when nothing else is left to send.
 import type { Cloud } from '../core/snapshot-schema.ts';
-import { type ClientCounters, createGraphClient, type GraphClient } from './graph-client.ts';
+import {
+  type ClientCounters,
+  createGraphClient,
+  type GraphAnswer,
+  type GraphClient,
+  type GraphOutcome,
+} from './graph-client.ts';
 import { resolveGraphBase } from './hosts.ts';
+import type { ReadLogEntry } from './read-log.ts';
 import { FIRST, type ReadContext, type Work } from './read-state.ts';
-import { abortableSleep, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
+import { abortableSleep, DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from './retry-policy.ts';
 import { byPriority, roundSize } from './schedule.ts';
 
 export interface GraphReaderDeps {
@@ -23,6 +33,10 @@ export interface GraphReaderDeps {
   /** HTTP requests open at once (default 4). */
   maxInFlight?: number;
   retryPolicy?: Partial<RetryPolicy>;
+  /** A GUID for each request's client-request-id (default crypto.randomUUID). */
+  newRequestId?(): string;
+  /** Receives one entry per HTTP request and $batch item (see read-log.ts). */
+  onLog?(entry: ReadLogEntry): void;
 }
 
 /**
@@ -57,8 +71,17 @@ export interface GraphRun {
 
 export const DEFAULT_MAX_IN_FLIGHT = 4;
 
+interface Queued {
+  work: Work;
+  /** Sends so far. */
+  attempts: number;
+}
+
 export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: GraphReaderDeps): GraphRun {
   const base = resolveGraphBase(cloud, graphBaseUrl);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
+  const sleep = deps.sleep ?? abortableSleep;
+  const random = deps.random ?? Math.random;
   const progress = { phase: 'tenant' as ReadPhase, items: 0, groupsKnown: 0, groupsRead: 0 };
   let waiting: ReadProgress['waiting'] = null;
   const emit = () => deps.onProgress({ ...client.counters, ...progress, waiting });
@@ -68,15 +91,12 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
     fetch: deps.fetch,
     signal: deps.signal,
     now: () => deps.now(),
-    sleep: deps.sleep ?? abortableSleep,
-    random: deps.random ?? Math.random,
+    newRequestId: deps.newRequestId ?? (() => crypto.randomUUID()),
     maxInFlight: Math.max(1, deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT),
-    policy: { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy },
-    onActivity(wait) {
-      waiting = wait;
-      emit();
-    },
+    onActivity: emit,
+    onLog: deps.onLog,
   });
+
   return {
     base,
     client,
@@ -96,30 +116,101 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
       progress.groupsRead = read;
     },
     async runRounds(initial, afterRound, horizon) {
-      // Every page of every read has its own URL (retries happen inside client.send), so a URL sent
-      // twice means the walk over the tenant's groups went round a cycle: stop with a named error
-      // rather than read forever.
+      // Every page of every read has its own URL, so new work asking for a URL already sent means
+      // the walk over the tenant's groups went round a cycle: stop with a named error rather than
+      // read forever. A retry is the same work sent again, not new work, and is let through.
       const sent = new Set<string>();
-      let pending = byPriority(initial);
-      while (pending.length > 0) {
-        const urgent = pending.filter((item) => item.priority === FIRST).length;
-        const take = roundSize(pending.length, urgent, horizon?.() ?? 1);
-        const work = pending.slice(0, take);
-        for (const { request } of work) {
-          if (sent.has(request.url)) throw new Error(`graph reader: ${request.url} was asked for twice`);
-          sent.add(request.url);
+      let pending: Queued[] = byPriority(initial).map((work) => ({ work, attempts: 0 }));
+      /** Retries whose wait is over, to join the next round. */
+      let ready: Queued[] = [];
+      /** Waits under way: one per round that had retries. */
+      const waits = new Set<Promise<void>>();
+      let failure: { error: unknown } | null = null;
+
+      const startWait = (retries: Queued[], ms: number, status: number | null) => {
+        client.counters.waitedMs += ms;
+        waiting = { ms, status };
+        emit();
+        const wait = sleep(ms, deps.signal).then(
+          () => {
+            waits.delete(wait);
+            ready.push(...retries);
+          },
+          (error: unknown) => {
+            waits.delete(wait);
+            failure ??= { error };
+          },
+        );
+        waits.add(wait);
+      };
+
+      while (true) {
+        // A wait that is already over (a zero Retry-After, a test's instant sleep) lets its
+        // retries join this round rather than a later one: one macrotask settles it.
+        if (waits.size > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (failure) throw (failure as { error: unknown }).error;
+        if (ready.length > 0) {
+          pending = sortQueued([...ready, ...pending]);
+          ready = [];
         }
-        const outcomes = await client.send(work.map((item) => item.request));
+        if (pending.length === 0) {
+          if (waits.size === 0) break;
+          await Promise.race(waits);
+          continue;
+        }
+        const urgent = pending.filter((item) => item.work.priority === FIRST).length;
+        const take = roundSize(pending.length, urgent, horizon?.() ?? 1);
+        const round = pending.slice(0, take);
+        for (const { work, attempts } of round) {
+          if (attempts > 0) continue;
+          const { url } = work.request;
+          if (sent.has(url)) throw new Error(`graph reader: ${url} was asked for twice`);
+          sent.add(url);
+        }
+        const answers = await client.send(
+          round.map((item) => ({ request: item.work.request, attempt: item.attempts })),
+        );
         const next: Work[] = [];
-        work.forEach((item, i) => {
-          const outcome = outcomes[i];
-          if (outcome) next.push(...item.handle(outcome));
+        const retries: Queued[] = [];
+        let waitMs = 0;
+        let waitStatus: number | null = null;
+        round.forEach((item, i) => {
+          const answer = answers[i] as GraphAnswer;
+          item.attempts++;
+          let outcome: GraphOutcome;
+          if (answer.kind === 'done') outcome = answer.outcome;
+          else if (item.attempts > policy.maxRetries) {
+            const error = `${answer.error} (still failing after ${policy.maxRetries} retries)`;
+            outcome = { ok: false, status: answer.status, code: answer.code, error };
+          } else {
+            if (answer.status !== null) client.counters.throttled++;
+            client.counters.retries++;
+            const delay = retryDelay(answer.retryAfterMs, item.attempts, policy, random);
+            if (delay >= waitMs) {
+              waitMs = delay;
+              waitStatus = answer.status;
+            }
+            retries.push(item);
+            return;
+          }
+          next.push(...item.work.handle(outcome));
         });
         waiting = null;
+        if (retries.length > 0) startWait(retries, waitMs, waitStatus);
         afterRound?.();
         emit();
-        pending = byPriority([...next, ...pending.slice(take)]);
+        pending = sortQueued([...next.map((work) => ({ work, attempts: 0 })), ...pending.slice(take)]);
       }
+      if (failure) throw (failure as { error: unknown }).error;
     },
   };
+}
+
+/** byPriority over queued work, keeping each item's attempt count. */
+function sortQueued(items: Queued[]): Queued[] {
+  const attempts = new Map(items.map((item) => [item.work, item.attempts]));
+  return byPriority(items.map((item) => item.work)).map((work) => ({
+    work,
+    attempts: attempts.get(work) ?? 0,
+  }));
 }

@@ -7,7 +7,6 @@ import {
   applicationSchema,
   appRoleAssignmentSchema,
   groupSchema,
-  memberSchema,
   oauth2PermissionGrantSchema,
   servicePrincipalSchema,
   snapshotSchema,
@@ -34,7 +33,6 @@ export const pages = {
   oauth2PermissionGrant: pageSchema(oauth2PermissionGrantSchema),
   subscribedSku: pageSchema(subscribedSkuSchema),
   contact: pageSchema(contactSchema),
-  member: pageSchema(memberSchema),
 };
 
 export { groupSchema };
@@ -80,24 +78,35 @@ export function graphErrorText(body: unknown): { code: string; message: string }
 }
 
 const DIGITS = /^\d+$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The integer of a `$count` answer: a number, a decimal string (text/plain, perhaps with a BOM),
- * or that string base64-encoded as a $batch sub-response body. Null when it is none of these.
+ * or that text base64-encoded as a $batch item's body — bytes that may themselves start with a
+ * UTF-8 BOM ("77u/ODkz" is BOM + "893"), so they are decoded as UTF-8 before the BOM is stripped.
+ * Null when it is none of these.
  */
 export function parseCount(body: unknown): number | null {
   if (typeof body === 'number') return Number.isSafeInteger(body) && body >= 0 ? body : null;
   if (typeof body !== 'string') return null;
-  const text = body.replace(/^\uFEFF/, '').trim();
-  if (DIGITS.test(text)) return Number(text);
+  const text = countText(body);
+  if (DIGITS.test(text)) return safeCount(text);
+  if (!BASE64.test(text)) return null;
   try {
-    const decoded = atob(text)
-      .replace(/^\uFEFF/, '')
-      .trim();
-    return DIGITS.test(decoded) ? Number(decoded) : null;
+    const bytes = Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+    const decoded = countText(strict.decode(bytes));
+    return DIGITS.test(decoded) ? safeCount(decoded) : null;
   } catch {
     return null;
   }
+}
+
+const countText = (text: string) => text.replace(/^\uFEFF/, '').trim();
+
+function safeCount(digits: string): number | null {
+  const value = Number(digits);
+  return Number.isSafeInteger(value) ? value : null;
 }
 
 /** "at value[3].id: expected string" for the first problem of a failed parse. */

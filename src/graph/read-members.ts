@@ -3,10 +3,25 @@
 // rounds as discovered; the *order* of `groups`, `members` and their `reads` is fixed afterwards
 // by a depth-first, pre-order walk from the selected groups (as recipient-rules.md walks), so it
 // does not depend on paging or on which request finished first.
+//
+// One odd item never costs its page: a member Graph sends without `@odata.type` or `id` (or with
+// a property of the wrong type) is kept in its place, as a directoryObject — the type OData gives
+// an item of /members that names none — under its own id or, without one, a stand-in id, with
+// the reason in `@dirsync.malformed` (an instance annotation, an extra property the snapshot
+// format keeps) and its valid properties. The preview excludes it as `malformed`; the walk does
+// not follow it, and the read's `reads` entry counts such items in its note.
+
+import { z } from 'zod';
 import { idKey } from '../core/ids.ts';
-import type { SnapshotGroup, SnapshotMember } from '../core/snapshot-schema.ts';
-import { pages } from './graph-schemas.ts';
+import { MALFORMED_NOTE } from '../core/recipient-rules.ts';
+import { memberSchema, type SnapshotGroup, type SnapshotMember } from '../core/snapshot-schema.ts';
+import { describeIssue, pageSchema } from './graph-schemas.ts';
 import { collectionWork, newRead, type ReadContext, type ReadState, type Work } from './read-state.ts';
+
+/** What an odd item is recorded as when its own type cannot be kept. */
+export const MALFORMED_TYPE = '#microsoft.graph.directoryObject';
+
+const memberPage = pageSchema(z.unknown());
 
 export const GROUP_TYPE = '#microsoft.graph.group';
 
@@ -68,7 +83,14 @@ export function createMemberWalk(context: ReadContext): MemberWalk {
     const entry: Visit = { id, read: newRead(`/groups/${id}/members`), members: [] };
     visits.set(key, entry);
     const url = `/groups/${encodeURIComponent(id)}/members?$select=${MEMBER_SELECT}&$top=${PAGE_SIZE}`;
-    return collectionWork(context, entry.read, { url }, pages.member, (items) => {
+    return collectionWork(context, entry.read, { url }, memberPage, (raw) => {
+      const page = entry.read.pages;
+      const items = raw.map((value, position) => {
+        const parsed = memberSchema.safeParse(value);
+        if (parsed.success) return parsed.data;
+        entry.read.malformed++;
+        return malformedMember(value, parsed.error, `${id}-${page}-${position}`);
+      });
       for (const item of items) entry.members.push(item);
       const follow: Work[] = [];
       for (const item of items) {
@@ -131,6 +153,32 @@ export function createMemberWalk(context: ReadContext): MemberWalk {
       return { known: visits.size, done };
     },
   };
+}
+
+/**
+ * An item memberSchema refused, as a member entry that passes it: its valid properties, a
+ * directoryObject type, its own id when it has one (else `malformed-<group>-<page>-<position>`),
+ * and the first problem (a path and zod's message, never a value) under MALFORMED_NOTE.
+ */
+export function malformedMember(value: unknown, error: z.ZodError, where: string): SnapshotMember {
+  const raw: Record<string, unknown> =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : {};
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    if (typeof key === 'string') delete raw[key];
+  }
+  const original = raw['@odata.type'];
+  const id = typeof raw.id === 'string' && raw.id !== '' ? raw.id : `malformed-${where}`;
+  return {
+    ...raw,
+    '@odata.type': MALFORMED_TYPE,
+    id,
+    [MALFORMED_NOTE]: `Graph's answer for this member ${describeIssue(error)}${
+      typeof original === 'string' && original !== MALFORMED_TYPE
+        ? ` (it said it was ${original.slice(0, 80)})`
+        : ''
+    }`,
+  } as SnapshotMember;
 }
 
 /** Depth-first, pre-order, with an explicit stack so deep nesting cannot overflow. */

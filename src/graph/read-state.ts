@@ -2,6 +2,8 @@
 // request plus what to do with its outcome (which may be more work: the next page, a nested
 // group). A collection is followed page by page through `@odata.nextLink`; a failure after some
 // pages leaves those pages in place and marks the read `partial`, never silently complete.
+
+import { MALFORMED_NOTE } from '../core/recipient-rules.ts';
 import type { ReadEntry } from '../core/snapshot-schema.ts';
 import type { GraphOutcome, GraphRequest } from './graph-client.ts';
 import { describeIssue } from './graph-schemas.ts';
@@ -14,6 +16,8 @@ export interface ReadState {
   items: number;
   httpStatus: number | null;
   error: string | null;
+  /** Items Graph sent in a shape the reader could not take, kept as `malformed` (read-members.ts). */
+  malformed: number;
 }
 
 export interface Work {
@@ -37,11 +41,11 @@ export interface ReadContext {
 }
 
 export function newRead(path: string): ReadState {
-  return { path, status: 'pending', pages: 0, items: 0, httpStatus: null, error: null };
+  return { path, status: 'pending', pages: 0, items: 0, httpStatus: null, error: null, malformed: 0 };
 }
 
 export function skippedRead(path: string, reason: string): ReadState {
-  return { path, status: 'skipped', pages: 0, items: 0, httpStatus: null, error: reason };
+  return { path, status: 'skipped', pages: 0, items: 0, httpStatus: null, error: reason, malformed: 0 };
 }
 
 export function markFailed(read: ReadState, httpStatus: number | null, error: string): void {
@@ -56,11 +60,22 @@ export function markComplete(read: ReadState, pages: number, items: number): voi
   read.items += items;
 }
 
+/**
+ * The `reads` entry. A read that kept malformed items says so in `note` (an extra property, which
+ * snapshot-format.md allows); the items themselves are in `members`, marked (read-members.ts).
+ */
 export function toEntry(read: ReadState): ReadEntry {
-  if (read.status === 'pending') {
-    return { ...read, status: 'failed', error: read.error ?? 'the read did not finish' };
+  const { malformed, ...fields } = read;
+  const note =
+    malformed > 0
+      ? {
+          note: `${malformed} item(s) came back without @odata.type or id, or in another shape the reader does not know; each is kept, marked "${MALFORMED_NOTE}", and the preview excludes it as malformed`,
+        }
+      : {};
+  if (fields.status === 'pending') {
+    return { ...fields, status: 'failed', error: fields.error ?? 'the read did not finish', ...note };
   }
-  return { ...read, status: read.status };
+  return { ...fields, status: fields.status, ...note };
 }
 
 interface Page<T> {

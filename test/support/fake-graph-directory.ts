@@ -41,8 +41,14 @@ export interface Directory {
 
 export function createDirectory(
   snapshot: Snapshot,
-  options: { extraGroups?: readonly Json[]; defaultPageSize?: number } = {},
+  options: {
+    extraGroups?: readonly Json[];
+    defaultPageSize?: number;
+    limitedInformation?: readonly string[];
+    countBom?: boolean;
+  } = {},
 ): Directory {
+  const limited = new Set((options.limitedInformation ?? []).map((id) => id.toLowerCase()));
   const key = (id: string) => id.toLowerCase();
   const groups = new Map<string, Json>();
   for (const group of snapshot.groups) groups.set(key(group.id), group);
@@ -84,7 +90,7 @@ export function createDirectory(
     const segments = path.split('/').filter(Boolean);
     const [root, id, sub, subsub] = segments;
     const list = (items: readonly Json[], options: { directoryObjects?: boolean; pageable?: boolean } = {}) =>
-      collection(items, { base, path, query, pageDefault, ...options });
+      collection(items, { base, path, query, pageDefault, limited, ...options });
     const keyed = /^(servicePrincipals|applications)\(appId='([^']*)'\)$/.exec(root ?? '');
     if (keyed && segments.length === 1) {
       const pool = keyed[1] === 'applications' ? applications : servicePrincipals;
@@ -134,7 +140,8 @@ export function createDirectory(
             return graphError(400, 'Request_BadRequest', 'Count is not currently supported.');
           }
           const count = counts.get(key(id ?? '')) ?? 0;
-          return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: String(count), text: true };
+          const text = `${options.countBom ? '\uFEFF' : ''}${count}`;
+          return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: text, text: true };
         }
         break;
       }
@@ -183,8 +190,16 @@ function filteredList(
   );
 }
 
-function select(object: Json, query: URLSearchParams, keepType: boolean): Json {
+function select(object: Json, query: URLSearchParams, keepType: boolean, limited = false): Json {
   const raw = query.get('$select');
+  if (limited) {
+    // Graph's "limited information" answer: what was asked for comes back, all null.
+    const out: Json = { '@odata.type': object['@odata.type'], id: object.id };
+    for (const name of (raw ?? '').split(',').map((part) => part.trim())) {
+      if (name !== '' && name !== 'id') out[name] = null;
+    }
+    return out;
+  }
   if (raw === null) return keepType ? object : withoutType(object);
   const wanted = new Set(raw.split(',').map((name) => name.trim().toLowerCase()));
   const out: Json = {};
@@ -213,6 +228,7 @@ interface PageSettings {
   pageDefault: number;
   directoryObjects?: boolean;
   pageable?: boolean;
+  limited?: ReadonlySet<string>;
 }
 
 function collection(items: readonly Json[], settings: PageSettings): FakeAnswer {
@@ -234,7 +250,14 @@ function collection(items: readonly Json[], settings: PageSettings): FakeAnswer 
   const size = settings.pageable === false ? source.length : top;
   const page = source
     .slice(offset, offset + size)
-    .map((item) => select(item, query, settings.directoryObjects === true));
+    .map((item) =>
+      select(
+        item,
+        query,
+        settings.directoryObjects === true,
+        settings.limited?.has(String(item.id).toLowerCase()) === true,
+      ),
+    );
   const body: Json = {
     '@odata.context': `${settings.base}/v1.0/$metadata#${settings.path.slice(1)}`,
     value: page,

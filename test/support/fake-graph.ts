@@ -17,7 +17,9 @@ export type FaultEffect =
   /** Valid JSON of the wrong shape: `value` is not a list, an object has no id, a count is not a number. */
   | { kind: 'malformed' }
   /** The page's nextLink points at another origin. */
-  | { kind: 'foreign-next-link'; origin: string };
+  | { kind: 'foreign-next-link'; origin: string }
+  /** One item of the page (default the first) comes without this property. */
+  | { kind: 'odd-item'; drop: '@odata.type' | 'id'; position?: number };
 
 export interface Fault {
   /** Path after /v1.0 without the query (case-insensitive), or a pattern; "/$batch" is the batch POST. */
@@ -47,6 +49,20 @@ export interface FakeGraphOptions {
   extraGroups?: readonly Json[];
   /** Page size without $top (Graph: 100). */
   defaultPageSize?: number;
+  /**
+   * How a $count comes back inside a $batch: base64 of the text (Graph's way with a non-JSON
+   * body, the default), base64 of a BOM and the text ("77u/ODkz"), a JSON string, or a number.
+   */
+  countInBatch?: 'base64' | 'base64-bom' | 'string' | 'number';
+  /** Alone, $count is text/plain; with `bom` it starts with a UTF-8 BOM. */
+  countAlone?: 'text' | 'bom';
+  /**
+   * The status of a $batch in which an item was throttled: 200 (the default) or 424, which Graph's
+   * throttling guide and dev-proxy's GraphRandomErrorPlugin answer, with the same `responses` body.
+   */
+  throttledBatchStatus?: 200 | 424;
+  /** Ids Graph answers with "limited information": every property but id and @odata.type null. */
+  limitedInformation?: readonly string[];
 }
 
 export interface FakeGraphStats {
@@ -83,6 +99,8 @@ export function createFakeGraph(snapshot: Snapshot, options: FakeGraphOptions = 
   const directory = createDirectory(snapshot, {
     ...(options.extraGroups ? { extraGroups: options.extraGroups } : {}),
     ...(options.defaultPageSize ? { defaultPageSize: options.defaultPageSize } : {}),
+    ...(options.limitedInformation ? { limitedInformation: options.limitedInformation } : {}),
+    ...(options.countAlone === 'bom' ? { countBom: true } : {}),
   });
   const stats: FakeGraphStats = {
     requests: 0,
@@ -142,6 +160,7 @@ export function createFakeGraph(snapshot: Snapshot, options: FakeGraphOptions = 
       answer = directory.serve(relative, header, base);
       if (effect?.kind === 'malformed') answer = malformed(answer);
       if (effect?.kind === 'foreign-next-link') answer = foreignNextLink(answer, effect.origin, relative);
+      if (effect?.kind === 'odd-item') answer = oddItem(answer, effect.drop, effect.position ?? 0);
     }
     stats.statuses[answer.status] = (stats.statuses[answer.status] ?? 0) + 1;
     const transport =
@@ -150,6 +169,15 @@ export function createFakeGraph(snapshot: Snapshot, options: FakeGraphOptions = 
   }
 
   async function handle(request: Request): Promise<Response> {
+    const response = await answer(request);
+    // Graph's diagnostic headers: a request-id of its own, the caller's client-request-id echoed.
+    response.headers.set('request-id', crypto.randomUUID());
+    const clientRequestId = request.headers.get('client-request-id');
+    if (clientRequestId !== null) response.headers.set('client-request-id', clientRequestId);
+    return response;
+  }
+
+  async function answer(request: Request): Promise<Response> {
     const url = request.url;
     if (!url.startsWith(`${base}/v1.0/`)) {
       stats.foreignRequests.push(url);
@@ -241,15 +269,31 @@ export function createFakeGraph(snapshot: Snapshot, options: FakeGraphOptions = 
       );
       transport ??= served.transport;
       const { answer } = served;
-      // Graph hands a non-JSON body (text/plain $count) back base64-encoded inside a batch.
-      const body = answer.text ? Buffer.from(String(answer.body)).toString('base64') : answer.body;
-      return { id, status: answer.status, headers: answer.headers, body };
+      return { id, status: answer.status, headers: answer.headers, body: batchBody(answer) };
     });
     responses.reverse();
+    const throttled = responses.some((response) => response.status === 429);
+    const status = throttled ? (options.throttledBatchStatus ?? 200) : 200;
     return toResponse(
-      { status: 200, headers: { 'Content-Type': 'application/json' }, body: { responses } },
+      { status, headers: { 'Content-Type': 'application/json' }, body: { responses } },
       transport,
     );
+  }
+
+  /** Graph hands a non-JSON body (text/plain $count) back base64-encoded inside a batch. */
+  function batchBody(answer: FakeAnswer): unknown {
+    if (!answer.text) return answer.body;
+    const text = String(answer.body).replace(/^\uFEFF/, '');
+    switch (options.countInBatch ?? 'base64') {
+      case 'number':
+        return Number(text);
+      case 'string':
+        return text;
+      case 'base64-bom':
+        return Buffer.from(`\uFEFF${text}`).toString('base64');
+      default:
+        return Buffer.from(text).toString('base64');
+    }
   }
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -287,6 +331,17 @@ function malformed(answer: FakeAnswer): FakeAnswer {
   const body = answer.body as Json;
   if ('value' in body) return { ...answer, body: { ...body, value: { broken: true } } };
   return { ...answer, body: { unexpected: true } };
+}
+
+function oddItem(answer: FakeAnswer, drop: '@odata.type' | 'id', position: number): FakeAnswer {
+  const body = answer.body as Json;
+  if (!Array.isArray(body.value)) return answer;
+  const value = (body.value as Json[]).map((item, i) => {
+    if (i !== position) return item;
+    const { [drop]: _dropped, ...rest } = item;
+    return rest;
+  });
+  return { ...answer, body: { ...body, value } };
 }
 
 function foreignNextLink(answer: FakeAnswer, origin: string, relative: string): FakeAnswer {

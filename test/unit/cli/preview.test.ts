@@ -26,6 +26,7 @@ describe('cli preview', () => {
       nestedGroups: 1,
       excluded: {
         'not-a-person': 0,
+        malformed: 0,
         'contacts-off': 1,
         unreadable: 0,
         disabled: 1,

@@ -35,6 +35,22 @@ const cases: Case[] = [
     expected: 'not-a-person',
   },
   {
+    description: 'step 2: a member the reader marked malformed is excluded for that reason',
+    member: {
+      '@odata.type': '#microsoft.graph.directoryObject',
+      id: 'x2',
+      mail: 'kept@contoso.example',
+      '@dirsync.malformed': "Graph's answer for this member at @odata.type: expected string",
+    },
+    expected: 'malformed',
+    notes: 'issue #11: a member Graph sent without @odata.type or id keeps its page (read-members.ts)',
+  },
+  {
+    description: 'step 2: a directoryObject without the mark stays not-a-person',
+    member: { '@odata.type': '#microsoft.graph.directoryObject', id: 'x3', mail: 'x@contoso.example' },
+    expected: 'not-a-person',
+  },
+  {
     description: 'step 3: a contact while contacts are off',
     member: contact('c1'),
     expected: 'contacts-off',
