@@ -2,20 +2,23 @@
 // authenticated by the bearer token in GRAPH_TOKEN. Progress goes to stderr (throttling waits
 // always, counters at most once a second); the one-line report to stdout. Exit 0 when every read
 // completed, 1 when some read failed (the snapshot is still written, failures marked) or Graph
-// refused the token or the organization, 2 for usage. A static token cannot be refreshed, so a
-// 401 is retried once with the same token and then reported as refused.
+// refused the token or the organization, 2 for usage, 130 after Ctrl-C (nothing written). A static
+// token cannot be refreshed, so a 401 is retried once with the same token and then reported as
+// refused. `--log` writes the read log (graph/read-log.ts), also when the read failed: that is when
+// support needs Graph's request ids most.
 import { findIncompleteReads } from '../core/completeness.ts';
 import { isGuid } from '../core/ids.ts';
 import type { Cloud, Snapshot } from '../core/snapshot-schema.ts';
 import { GraphReadError } from '../graph/errors.ts';
 import type { ReadProgress } from '../graph/graph-run.ts';
 import { GRAPH_HOSTS, resolveGraphBase } from '../graph/hosts.ts';
+import { createReadLog } from '../graph/read-log.ts';
 import { readTenantSnapshot } from '../graph/read-tenant.ts';
 import { parseArgs } from './args.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 
 const USAGE =
-  'capture --client-id <sync app id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] --out <snapshot.json>';
+  'capture --client-id <sync app id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] [--log <read-log.jsonl>] --out <snapshot.json>';
 const GROUP_LIMIT = 15;
 const PROGRESS_EVERY_MS = 1_000;
 const TOKEN_HINT =
@@ -26,7 +29,7 @@ export const runCapture: Command = async (args, io) => {
     positionals: 0,
     usage: USAGE,
     flags: ['contacts', 'upn-fallback'],
-    options: ['client-id', 'groups', 'cloud', 'graph-url', 'out'],
+    options: ['client-id', 'groups', 'cloud', 'graph-url', 'out', 'log'],
   });
   const required = (name: string) => {
     const value = parsed.options.get(name);
@@ -52,12 +55,32 @@ export const runCapture: Command = async (args, io) => {
   const graphUrl = parsed.options.get('graph-url');
   const base = checkedBase(cloud, graphUrl);
   const out = required('out');
+  const logFile = parsed.options.get('log');
+  if (logFile !== undefined && logFile === out) throw new UsageError('--log and --out name the same file');
   const token = io.env.GRAPH_TOKEN?.trim().replace(/^Bearer\s+/i, '');
   if (!token) throw new UsageError(`GRAPH_TOKEN is not set: ${TOKEN_HINT}`);
   if (groupIds.length > GROUP_LIMIT) {
     io.stderr(`warning: ${groupIds.length} groups selected; the sync accepts at most ${GROUP_LIMIT}\n`);
   }
 
+  // From here Ctrl-C stops the read at once (every request and wait is cancelled) and nothing
+  // is written: neither the snapshot nor the log.
+  const interrupt = io.interruptSignal?.() ?? new AbortController().signal;
+  const interrupted = () => {
+    io.stderr('capture: interrupted; nothing was written\n');
+    return 130;
+  };
+  const log = createReadLog();
+  const writeLog = async () => {
+    if (logFile === undefined) return;
+    try {
+      await io.writeTextAtomic(logFile, log.text());
+    } catch (error) {
+      throw new UsageError(
+        `cannot write ${logFile}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
   io.stderr(`capture: reading ${base} for ${groupIds.length} group(s)…\n`);
   let snapshot: Snapshot;
   try {
@@ -74,23 +97,28 @@ export const runCapture: Command = async (args, io) => {
       {
         getToken: async () => token,
         fetch: io.fetch,
-        signal: new AbortController().signal,
-        onProgress: createProgressPrinter(io),
+        signal: interrupt,
+        onProgress: createProgressPrinter(io, interrupt),
         now: () => io.now(),
+        onLog: (entry) => log.add(entry),
       },
     );
   } catch (error) {
+    if (interrupt.aborted) return interrupted();
     if (!(error instanceof GraphReadError)) throw error;
     if (error.code === 'invalid_request') throw new UsageError(error.message);
+    await writeLog();
     io.stderr(`error: ${error.message}${hintFor(error, base)}; no snapshot was written\n`);
     return 1;
   }
+  if (interrupt.aborted) return interrupted();
 
   try {
     await io.writeTextAtomic(out, `${JSON.stringify(snapshot, null, 2)}\n`);
   } catch (error) {
     throw new UsageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  await writeLog();
   const incomplete = findIncompleteReads(snapshot);
   for (const read of incomplete) io.stderr(`warning: ${read.path}: ${read.status}: ${read.reason}\n`);
   const memberCount = Object.values(snapshot.members).reduce((n, list) => n + list.length, 0);
@@ -130,10 +158,11 @@ function hintFor(error: GraphReadError, base: string): string {
 }
 
 /** Counters at most once a second, phase changes and every wait Graph asks for, on stderr. */
-function createProgressPrinter(io: CliIo): (progress: ReadProgress) => void {
+function createProgressPrinter(io: CliIo, interrupt: AbortSignal): (progress: ReadProgress) => void {
   let lastAt = Number.NEGATIVE_INFINITY;
   let lastPhase = '';
   return (progress) => {
+    if (interrupt.aborted) return;
     if (progress.waiting) {
       const seconds = (progress.waiting.ms / 1000).toFixed(1);
       const why =

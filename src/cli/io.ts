@@ -11,6 +11,11 @@ export interface CliIo {
   readText(path: string): Promise<string>;
   /** Writes the whole file or nothing (temporary file, then rename). */
   writeTextAtomic(path: string, text: string): Promise<void>;
+  /**
+   * Aborts on Ctrl-C from the moment it is asked for: the command then stops itself and exits 130
+   * (a second Ctrl-C kills the process as usual). Absent where there is no terminal (tests).
+   */
+  interruptSignal?(): AbortSignal;
 }
 
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;

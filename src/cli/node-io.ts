@@ -12,6 +12,11 @@ export function createNodeIo(): CliIo {
     fetch: globalThis.fetch.bind(globalThis),
     now: () => new Date(),
     readText: (path) => readFile(path, 'utf8'),
+    interruptSignal() {
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort(new DOMException('Interrupted (Ctrl-C)', 'AbortError')));
+      return controller.signal;
+    },
     async writeTextAtomic(path, text) {
       const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
       try {

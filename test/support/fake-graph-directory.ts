@@ -46,9 +46,11 @@ export function createDirectory(
     defaultPageSize?: number;
     limitedInformation?: readonly string[];
     countBom?: boolean;
+    namesInSkipTokens?: boolean;
   } = {},
 ): Directory {
   const limited = new Set((options.limitedInformation ?? []).map((id) => id.toLowerCase()));
+  const names = options.namesInSkipTokens === true;
   const key = (id: string) => id.toLowerCase();
   const groups = new Map<string, Json>();
   for (const group of snapshot.groups) groups.set(key(group.id), group);
@@ -90,7 +92,15 @@ export function createDirectory(
     const segments = path.split('/').filter(Boolean);
     const [root, id, sub, subsub] = segments;
     const list = (items: readonly Json[], options: { directoryObjects?: boolean; pageable?: boolean } = {}) =>
-      collection(items, { base, path, query, pageDefault, limited, ...options });
+      collection(items, {
+        base,
+        path,
+        query,
+        pageDefault,
+        limited,
+        names,
+        ...options,
+      });
     const keyed = /^(servicePrincipals|applications)\(appId='([^']*)'\)$/.exec(root ?? '');
     if (keyed && segments.length === 1) {
       const pool = keyed[1] === 'applications' ? applications : servicePrincipals;
@@ -229,6 +239,7 @@ interface PageSettings {
   directoryObjects?: boolean;
   pageable?: boolean;
   limited?: ReadonlySet<string>;
+  names?: boolean;
 }
 
 function collection(items: readonly Json[], settings: PageSettings): FakeAnswer {
@@ -262,16 +273,20 @@ function collection(items: readonly Json[], settings: PageSettings): FakeAnswer 
     '@odata.context': `${settings.base}/v1.0/$metadata#${settings.path.slice(1)}`,
     value: page,
   };
-  if (offset + size < source.length) body['@odata.nextLink'] = nextLink(settings, offset + size);
+  if (offset + size < source.length) {
+    const last = source[offset + size - 1];
+    const name = settings.names ? String(last?.userPrincipalName ?? last?.displayName ?? '') : '';
+    body['@odata.nextLink'] = nextLink(settings, offset + size, name);
+  }
   return { status: 200, headers: { 'Content-Type': 'application/json' }, body };
 }
 
-function nextLink(settings: PageSettings, offset: number): string {
+function nextLink(settings: PageSettings, offset: number, name: string): string {
   const parts: string[] = [];
   for (const [name, value] of settings.query) {
     if (name !== '$skiptoken') parts.push(`${name}=${graphEncode(value)}`);
   }
-  parts.push(`$skiptoken=${encodeSkipToken(offset)}`);
+  parts.push(`$skiptoken=${encodeSkipToken(offset, name)}`);
   return `${settings.base}/v1.0${settings.path}?${parts.join('&')}`;
 }
 
@@ -280,11 +295,11 @@ function graphEncode(value: string): string {
   return encodeURIComponent(value).replaceAll('%2C', ',').replaceAll('%24', '$');
 }
 
-function encodeSkipToken(offset: number): string {
-  return Buffer.from(`RFNwdA:${offset}`).toString('base64url');
+function encodeSkipToken(offset: number, name = ''): string {
+  return Buffer.from(`RFNwdA:${offset}${name ? `:${name}` : ''}`).toString('base64url');
 }
 
 function decodeSkipToken(token: string): number | null {
-  const match = /^RFNwdA:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  const match = /^RFNwdA:(\d+)(:.*)?$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
   return match ? Number(match[1]) : null;
 }

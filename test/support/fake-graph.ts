@@ -61,6 +61,11 @@ export interface FakeGraphOptions {
    * throttling guide and dev-proxy's GraphRandomErrorPlugin answer, with the same `responses` body.
    */
   throttledBatchStatus?: 200 | 424;
+  /**
+   * $skiptokens spell the last listed object's userPrincipalName (or name), as Graph's directory
+   * tokens can: personal data in a URL, which the read log must not keep.
+   */
+  namesInSkipTokens?: boolean;
   /** Ids Graph answers with "limited information": every property but id and @odata.type null. */
   limitedInformation?: readonly string[];
 }
@@ -101,6 +106,7 @@ export function createFakeGraph(snapshot: Snapshot, options: FakeGraphOptions = 
     ...(options.defaultPageSize ? { defaultPageSize: options.defaultPageSize } : {}),
     ...(options.limitedInformation ? { limitedInformation: options.limitedInformation } : {}),
     ...(options.countAlone === 'bom' ? { countBom: true } : {}),
+    ...(options.namesInSkipTokens ? { namesInSkipTokens: true } : {}),
   });
   const stats: FakeGraphStats = {
     requests: 0,
