@@ -6,6 +6,7 @@ import { ConnectTenant } from './ConnectTenant.tsx';
 import { DiffView } from './DiffView.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
+import { ReadLogLink } from './ReadLogLink.tsx';
 import { ReportView } from './ReportView.tsx';
 import { SnapshotLibrary } from './SnapshotLibrary.tsx';
 import { StartPage } from './StartPage.tsx';
@@ -34,7 +35,10 @@ export function App({
         {problem && <ProblemBanner problem={problem} onDismiss={state.dismissProblem} />}
         {progress && <ProgressPanel progress={progress} onCancel={state.cancel} />}
         {report ? (
-          <ReportView state={state} />
+          <>
+            {report.source.kind === 'live' && <ReadLogLink connect={connect} />}
+            <ReportView state={state} />
+          </>
         ) : connect.visible.value ? (
           <ConnectTenant connect={connect} redirectUri={redirectUri} />
         ) : library.diff.value ? (

@@ -7,6 +7,7 @@ import { ConnectProblemBanner } from './ConnectProblemBanner.tsx';
 import { ConnectSetup } from './ConnectSetup.tsx';
 import { ConnectSignIn } from './ConnectSignIn.tsx';
 import { GroupPicker } from './GroupPicker.tsx';
+import { ReadLogLink } from './ReadLogLink.tsx';
 import { ReadProgressView } from './ReadProgressView.tsx';
 
 const STEPS: ReadonlyArray<{ step: ConnectStep; label: string }> = [
@@ -56,6 +57,7 @@ export function ConnectTenant({ connect, redirectUri }: { connect: ConnectState;
         </Banner>
       )}
       {problem && <ConnectProblemBanner problem={problem} connect={connect} />}
+      {problem && step === 'groups' && <ReadLogLink connect={connect} />}
       <h2>{STEPS[at]?.label}</h2>
       {step === 'setup' && <ConnectSetup connect={connect} redirectUri={redirectUri} />}
       {step === 'sign-in' && <ConnectSignIn connect={connect} />}

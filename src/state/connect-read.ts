@@ -2,14 +2,17 @@
 // of the picked groups, with its progress, elapsed time and cancel. Surprises: a cancelled read
 // resolves quietly (no problem shown) even when Graph answers after the abort; a newer read aborts
 // the one in flight; and the snapshot opens as the report through `openSnapshot`, not from here.
+// Each tenant read keeps its read log (graph/read-log.ts), finished or failed, for "Download read
+// log": what Microsoft support asks for when a tenant misbehaves. A cancelled read keeps none.
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Auth } from '../auth/types.ts';
 import type { Cloud } from '../core/snapshot-schema.ts';
 import type { listGroups, ReadProgress, ReadTenantRequest, readTenantSnapshot } from '../graph/index.ts';
-import { isAbortError } from '../graph/index.ts';
+import { createReadLog, isAbortError, type ReadLog } from '../graph/index.ts';
 import type { Picker } from './connect-picker.ts';
 import type { ConnectProblem } from './connect-problems.ts';
 import type { ConnectStep } from './connect-state.ts';
+import { type SaveFile, saveWithAnchor } from './save-file.ts';
 
 export interface ConnectReadDeps {
   readTenantSnapshot: typeof readTenantSnapshot;
@@ -18,6 +21,8 @@ export interface ConnectReadDeps {
   now(): Date;
   openSnapshot(text: string): Promise<boolean>;
   every?(ms: number, tick: () => void): () => void;
+  /** Hands the read log to the browser's download (default: a temporary <a download>). */
+  saveFile?: SaveFile;
 }
 
 /** The Connect state's own signals that the reads move. */
@@ -43,6 +48,10 @@ export interface GroupListRequest {
 export interface ConnectRead {
   readonly progress: ReadonlySignal<ReadProgress | null>;
   readonly elapsedMs: ReadonlySignal<number>;
+  /** The last finished or failed tenant read's log: how many lines, and when that read started. */
+  readonly readLog: ReadonlySignal<{ lines: number; startedAt: string } | null>;
+  /** Saves that log as a .jsonl file; false when there is none. */
+  downloadReadLog(): boolean;
   loadGroups(ready: Auth, request: GroupListRequest): Promise<void>;
   /** Reads the picked groups and opens the snapshot; false when cancelled, failed or not opened. */
   readTenant(ready: Auth, request: ReadTenantRequest, scopes: string[]): Promise<boolean>;
@@ -54,6 +63,8 @@ export function createConnectRead(deps: ConnectReadDeps, targets: ConnectReadTar
   const { step, visible, problem, picker } = targets;
   const progress = signal<ReadProgress | null>(null);
   const elapsedMs = signal(0);
+  const readLog = signal<{ lines: number; startedAt: string } | null>(null);
+  let lastLog: { log: ReadLog; startedAt: string } | null = null;
   let reading: AbortController | null = null;
 
   const every =
@@ -63,9 +74,22 @@ export function createConnectRead(deps: ConnectReadDeps, targets: ConnectReadTar
       return () => clearInterval(handle);
     });
 
+  const keepLog = (log: ReadLog, startedAt: string) => {
+    lastLog = { log, startedAt };
+    readLog.value = { lines: log.entries.length, startedAt };
+  };
+
   return {
     progress,
     elapsedMs,
+    readLog,
+    downloadReadLog() {
+      if (lastLog === null) return false;
+      const stamp = lastLog.startedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+      const blob = new Blob([lastLog.log.text()], { type: 'application/x-ndjson' });
+      (deps.saveFile ?? saveWithAnchor)(`graph-read-log-${stamp}.jsonl`, blob);
+      return true;
+    },
     async loadGroups(ready, request) {
       picker.loading.value = true;
       const controller = new AbortController();
@@ -96,6 +120,8 @@ export function createConnectRead(deps: ConnectReadDeps, targets: ConnectReadTar
       reading = controller;
       step.value = 'reading';
       const started = deps.now().getTime();
+      const startedAt = new Date(started).toISOString();
+      const log = createReadLog();
       elapsedMs.value = 0;
       progress.value = null;
       const stop = every(500, () => {
@@ -111,8 +137,10 @@ export function createConnectRead(deps: ConnectReadDeps, targets: ConnectReadTar
             progress.value = next;
             elapsedMs.value = deps.now().getTime() - started;
           },
+          onLog: (entry) => log.add(entry),
         });
         if (controller.signal.aborted) return false;
+        keepLog(log, startedAt);
         stop();
         const opened = await deps.openSnapshot(JSON.stringify(snapshot));
         if (opened) visible.value = false;
@@ -120,7 +148,10 @@ export function createConnectRead(deps: ConnectReadDeps, targets: ConnectReadTar
         return opened;
       } catch (error) {
         step.value = 'groups';
-        if (!isAbortError(error) && !controller.signal.aborted) problem.value = targets.explain(error);
+        if (!isAbortError(error) && !controller.signal.aborted) {
+          keepLog(log, startedAt);
+          problem.value = targets.explain(error);
+        }
         return false;
       } finally {
         stop();

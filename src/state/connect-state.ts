@@ -30,6 +30,7 @@ import {
   writeDraft,
 } from './connect-problems.ts';
 import { createConnectRead } from './connect-read.ts';
+import type { SaveFile } from './save-file.ts';
 
 export type { PickerItem } from './connect-picker.ts';
 export type { ConnectProblem } from './connect-problems.ts';
@@ -55,6 +56,8 @@ export interface ConnectDeps {
   openSnapshot(text: string): Promise<boolean>;
   /** Ticks the elapsed time while reading (default setInterval/clearInterval). */
   every?(ms: number, tick: () => void): () => void;
+  /** Saves the read log (default: a temporary <a download>). */
+  saveFile?: SaveFile;
 }
 
 export interface ConnectState {
@@ -89,6 +92,9 @@ export interface ConnectState {
   /** The latest progress of the read, and milliseconds since it started. */
   progress: ReadonlySignal<ReadProgress | null>;
   elapsedMs: ReadonlySignal<number>;
+  /** The last live read's log (lines, start), for "Download read log"; null before any. */
+  readLog: ReadonlySignal<{ lines: number; startedAt: string } | null>;
+  downloadReadLog(): boolean;
   open(): void;
   close(): void;
   setOnline(online: boolean): void;
@@ -211,6 +217,8 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     picker,
     progress: read.progress,
     elapsedMs: read.elapsedMs,
+    readLog: read.readLog,
+    downloadReadLog: () => read.downloadReadLog(),
     open() {
       visible.value = true;
       online.value = deps.isOnline();

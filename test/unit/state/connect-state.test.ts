@@ -358,3 +358,68 @@ describe('redirect round trip', () => {
     expect(setup.state.problem.value?.code).toBe('redirect_uri');
   });
 });
+
+describe('read log', () => {
+  const GUID_A = '0b3c9e2a-5555-4000-8000-000000000a01';
+  const GUID_B = '0b3c9e2a-5555-4000-8000-000000000a02';
+  it('keeps the log of a finished read and saves it as .jsonl; before any read there is none', async () => {
+    const saved: Array<{ name: string; blob: Blob }> = [];
+    const setup = setUp({
+      saveFile: (name, blob) => {
+        saved.push({ name, blob });
+      },
+      readTenantSnapshot: async (_request, readDeps) => {
+        readDeps.onLog?.({
+          time: '2026-11-26T06:00:00.000Z',
+          method: 'GET',
+          path: '/organization',
+          status: 200,
+          durationMs: 5,
+          bytes: 10,
+          retry: 0,
+          retryAfter: null,
+          requestId: GUID_A,
+          clientRequestId: GUID_B,
+        });
+        return { format: 'dirsync-snapshot' } as unknown as Snapshot;
+      },
+    });
+    expect(setup.state.readLog.value).toBeNull();
+    expect(setup.state.downloadReadLog()).toBe(false);
+    await signedIn(setup);
+    await setup.state.pickGroup('g2', true);
+    setup.state.open();
+    expect(await setup.state.startRead()).toBe(true);
+    expect(setup.state.readLog.value).toEqual({ lines: 1, startedAt: '2026-11-26T06:00:00.000Z' });
+    expect(setup.state.downloadReadLog()).toBe(true);
+    expect(saved.map((file) => file.name)).toEqual(['graph-read-log-2026-11-26T06-00-00Z.jsonl']);
+    const text = await saved[0]?.blob.text();
+    expect(JSON.parse(text ?? '')).toMatchObject({ path: '/organization', status: 200, requestId: GUID_A });
+  });
+
+  it('keeps the log of a failed read too, for the support case', async () => {
+    const setup = setUp({
+      readTenantSnapshot: async (_request, readDeps) => {
+        readDeps.onLog?.({
+          time: '2026-11-26T06:00:00.000Z',
+          method: 'GET',
+          path: '/organization',
+          status: 403,
+          durationMs: 5,
+          bytes: 10,
+          retry: 0,
+          retryAfter: null,
+          requestId: GUID_A,
+          clientRequestId: GUID_B,
+        });
+        throw new Error('Graph said no');
+      },
+    });
+    await signedIn(setup);
+    await setup.state.pickGroup('g2', true);
+    setup.state.open();
+    expect(await setup.state.startRead()).toBe(false);
+    expect(setup.state.problem.value).not.toBeNull();
+    expect(setup.state.readLog.value?.lines).toBe(1);
+  });
+});
