@@ -4,7 +4,8 @@
 // never depends on which response arrived first. A request Graph throttled (or that failed in
 // transit) goes back into the same queue once its wait is over, so it fills a later round's
 // batches beside new work instead of going out in a small batch of its own; the run only sits
-// and waits when nothing else is left to send.
+// and waits when nothing else is left to send — then for every wait that ends within GATHER_MS
+// of the first, so retries from neighbouring rounds still share batches.
 import type { Cloud } from '../core/snapshot-schema.ts';
 import {
   type ClientCounters,
@@ -70,6 +71,8 @@ export interface GraphRun {
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 4;
+/** When only retries are left, waits ending this close to the first one are awaited together. */
+export const GATHER_MS = 500;
 
 interface Queued {
   work: Work;
@@ -124,7 +127,8 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
       /** Retries whose wait is over, to join the next round. */
       let ready: Queued[] = [];
       /** Waits under way: one per round that had retries. */
-      const waits = new Set<Promise<void>>();
+      /** Waits under way and when each ends (by deps.now()). */
+      const waits = new Map<Promise<void>, number>();
       let failure: { error: unknown } | null = null;
 
       const startWait = (retries: Queued[], ms: number, status: number | null) => {
@@ -141,7 +145,7 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
             failure ??= { error };
           },
         );
-        waits.add(wait);
+        waits.set(wait, deps.now().getTime() + ms);
       };
 
       while (true) {
@@ -155,7 +159,8 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
         }
         if (pending.length === 0) {
           if (waits.size === 0) break;
-          await Promise.race(waits);
+          const first = Math.min(...waits.values());
+          await Promise.all([...waits].filter(([, end]) => end <= first + GATHER_MS).map(([wait]) => wait));
           continue;
         }
         const urgent = pending.filter((item) => item.work.priority === FIRST).length;
