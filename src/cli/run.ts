@@ -19,7 +19,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   capture: {
     run: runCapture,
     summary:
-      'capture --client-id <id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] [--log <read-log.jsonl>] --out <snapshot.json>   read a live tenant (token in GRAPH_TOKEN)',
+      'capture --client-id <id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] --out <snapshot.json>   read a live tenant (token in GRAPH_TOKEN)',
   },
   diff: {
     run: runDiff,
