@@ -5,7 +5,7 @@
 // transit) goes back into the same queue once its wait is over, so it fills a later round's
 // batches beside new work instead of going out in a small batch of its own; the run only sits
 // and waits when nothing else is left to send — then for every wait that ends within GATHER_MS
-// of the first, so retries from neighbouring rounds still share batches.
+// of the first, so retries from neighbouring rounds still share batches (2 s: a round can take that long on a slow link).
 import type { Cloud } from '../core/snapshot-schema.ts';
 import {
   type ClientCounters,
@@ -72,7 +72,7 @@ export interface GraphRun {
 
 export const DEFAULT_MAX_IN_FLIGHT = 4;
 /** When only retries are left, waits ending this close to the first one are awaited together. */
-export const GATHER_MS = 500;
+export const GATHER_MS = 2_000;
 
 interface Queued {
   work: Work;
