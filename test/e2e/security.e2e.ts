@@ -142,6 +142,14 @@ export default defineSpec({
           await page.locator('[role=tabpanel]').waitFor();
         }
         const files: Array<{ name: string; text: string }> = [];
+        // The read log of this live read (issue #11): scanned below with the other files.
+        const readLog = await downloadFrom(page, () =>
+          page.getByRole('button', { name: 'Download read log', exact: true }).click(),
+        );
+        const logLines = readLog.text.trimEnd().split('\n');
+        assert.ok(logLines.length >= graph.stats.requests, `${logLines.length} read log lines`);
+        assert.ok(logLines.every((line) => typeof JSON.parse(line).status === 'number'));
+        files.push(readLog);
         await page.getByRole('tab', { name: /Readiness/ }).click();
         files.push(
           await downloadFrom(page, () =>
@@ -169,7 +177,7 @@ export default defineSpec({
         assert.equal(await form.getByLabel('Client secret value (optional)').inputValue(), '');
         assert.deepEqual(
           files.map((file) => file.name.replace(/.*\./, '')),
-          ['ics', 'csv', 'csv', 'json', 'json'],
+          ['jsonl', 'ics', 'csv', 'csv', 'json', 'json'],
         );
         t.log(`downloads: ${[...files, submission].map((file) => file.name).join(', ')}`);
 
