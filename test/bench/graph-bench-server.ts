@@ -1,7 +1,7 @@
 // The bench's Graph: the fake Graph (test/support/fake-graph.ts) behind a loopback HTTP server in
 // its own worker thread, so its JSON work and its per-request latency happen off the reader's
-// thread, as a real Graph's do. It generates the tenant itself (the reader's thread never holds
-// the source), posts the base URL, the read request and the minima worked out from the source,
+// thread, as a real Graph's do. It takes the tenant (a structured clone) or generates it from its
+// options, posts the base URL, the read request and the minima worked out from the source,
 // then answers `stats` with its counters until told to `close`.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +13,8 @@ import { createFakeGraph, type FakeGraph } from '../support/fake-graph.ts';
 import { expectedRead } from '../support/graph-expectations.ts';
 
 export interface BenchServerInput {
-  options: GenerateOptions;
+  /** The tenant, or the options to generate it here (which spares the reader's thread a copy). */
+  tenant: Snapshot | GenerateOptions;
   latencyMs: number;
   throttled: boolean;
 }
@@ -47,7 +48,7 @@ class EveryNth extends RegExp {
 }
 
 const input = workerData as BenchServerInput;
-const source = generateTenant(input.options);
+const source = 'format' in input.tenant ? input.tenant : generateTenant(input.tenant);
 let fake: FakeGraph | null = null;
 const server = createServer(async (request, response) => {
   if (!fake) throw new Error('not ready');

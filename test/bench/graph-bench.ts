@@ -7,6 +7,7 @@
 // time is mostly the waits Graph asked for, and its request count shows whether retries rode along
 // in batches that went out anyway (issue #11: ≤ 1.10 × the minimum).
 import { Worker } from 'node:worker_threads';
+import type { Snapshot } from '../../src/core/snapshot-schema.ts';
 import type { GenerateOptions } from '../../src/demo/generate-tenant.ts';
 import { readTenantSnapshot } from '../../src/graph/read-tenant.ts';
 import type { BenchServerInput, BenchServerReady } from './graph-bench-server.ts';
@@ -43,11 +44,11 @@ interface ServerStats {
 }
 
 export async function benchGraph(
-  options: GenerateOptions,
+  tenant: Snapshot | GenerateOptions,
   latencyMs: number,
   throttled: boolean,
 ): Promise<GraphResult> {
-  const input: BenchServerInput = { options, latencyMs, throttled };
+  const input: BenchServerInput = { tenant, latencyMs, throttled };
   // A worker thread does not inherit tsx's module hooks: a small ES module registers them first.
   const tsx = import.meta.resolve('tsx/esm/api');
   const server = new URL('./graph-bench-server.ts', import.meta.url).href;

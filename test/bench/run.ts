@@ -113,10 +113,10 @@ try {
     );
     // The Graph reader at L serves 1,000,000 members through the fake: slow, but it completes.
     if (name === 'S' || name === 'M' || (name === 'L' && !args.has('--no-graph-l'))) {
-      // The fake Graph generates the tenant in its own worker thread (graph-bench-server.ts).
+      const source = generateTenant(options);
       for (const throttled of name === 'L' ? [false] : [false, true]) {
         log(`${name}: Graph reader at ${LATENCY_MS} ms${throttled ? ', 5 % 429' : ''}`);
-        results.graph.push({ profile: name, ...(await benchGraph(options, LATENCY_MS, throttled)) });
+        results.graph.push({ profile: name, ...(await benchGraph(source, LATENCY_MS, throttled)) });
       }
     }
   }
