@@ -6,6 +6,7 @@ import { runCapture } from './capture.ts';
 import { runDiff } from './diff.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 import { runPreview } from './preview.ts';
+import { runReconcile } from './reconcile.ts';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   preview: {
@@ -24,6 +25,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   diff: {
     run: runDiff,
     summary: 'diff <older.json> <newer.json> [--json]   who joins and leaves the audience',
+  },
+  reconcile: {
+    run: runReconcile,
+    summary:
+      "reconcile <snapshot.json> <audience.csv> [--group <id>] [--upn-fallback | --no-upn-fallback] [--contacts | --no-contacts] [--out <differences.csv>] [--json]   the product's audience list against the prediction",
   },
 };
 
