@@ -10,6 +10,7 @@ export const TAB_LABELS: Record<ReportTab, string> = {
   readiness: 'Readiness',
   recipients: 'Recipients',
   explain: 'Count explanation',
+  reconcile: 'Compare with HQ’s list',
   export: 'Export',
 };
 

@@ -9,6 +9,7 @@ import { OptionsBar } from './OptionsBar.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
 import { ReadinessPanel } from './ReadinessPanel.tsx';
 import { RecipientsPanel } from './RecipientsPanel.tsx';
+import { ReconcilePanel } from './ReconcilePanel.tsx';
 import { panelId, ReportTabs, tabId } from './ReportTabs.tsx';
 
 export function ReportView({ state }: { state: ReportState }) {
@@ -79,6 +80,18 @@ export function ReportView({ state }: { state: ReportState }) {
             onShow={(scope, outcomes) => {
               state.showPeople(scope, outcomes);
               // The clicked bar is gone with its panel: take focus to the list it asked for.
+              requestAnimationFrame(() => document.getElementById(panelId('recipients'))?.focus());
+            }}
+          />
+        )}
+        {tab === 'reconcile' && (
+          <ReconcilePanel
+            summary={summary}
+            pseudonymised={meta.pseudonymised}
+            state={state.reconcile}
+            onShowRecipient={(scope, email) => {
+              state.recipients.show({ scope, outcomes: [], search: email });
+              state.showTab('recipients');
               requestAnimationFrame(() => document.getElementById(panelId('recipients'))?.focus());
             }}
           />

@@ -14,8 +14,9 @@ import type { Outcome } from '../core/row-query.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import type { SnapshotContent, SnapshotMeta } from '../worker/handlers.ts';
 import type { ArgsOf, Method, ResultOf } from '../worker/protocol.ts';
-import { createExportState, type ExportState } from './export-state.ts';
+import { baseNameFor, createExportState, type ExportState } from './export-state.ts';
 import { createRecipientsState, type RecipientsState } from './recipients-state.ts';
+import { createReconcileState, type ReconcileState } from './reconcile-state.ts';
 import { type SaveFile, saveWithAnchor } from './save-file.ts';
 
 export type SnapshotSource =
@@ -51,7 +52,7 @@ export interface OpenReport {
   content: SnapshotContent;
 }
 
-export const REPORT_TABS = ['overview', 'readiness', 'recipients', 'explain', 'export'] as const;
+export const REPORT_TABS = ['overview', 'readiness', 'recipients', 'explain', 'reconcile', 'export'] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
 export interface ReportStateDeps {
@@ -74,6 +75,8 @@ export interface ReportState {
   tab: ReadonlySignal<ReportTab>;
   recipients: RecipientsState;
   exports: ExportState;
+  /** "Compare with HQ's list". */
+  reconcile: ReconcileState;
   showTab(tab: ReportTab): void;
   /** Opens the recipient table on one scope and outcome set ("list these people"). */
   showPeople(scope: 'audience' | number, outcomes: readonly Outcome[]): void;
@@ -112,8 +115,12 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     method: M,
     args: ArgsOf<M>,
     signal?: AbortSignal,
+    onProgress?: (phase: string, done?: number, total?: number) => void,
   ): Promise<ResultOf<M>> => {
-    const options = signal === undefined ? {} : { signal };
+    const options = {
+      ...(signal === undefined ? {} : { signal }),
+      ...(onProgress === undefined ? {} : { onProgress }),
+    };
     try {
       return await deps.worker.call(method, args, options);
     } catch (error) {
@@ -161,6 +168,19 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     },
   });
 
+  const reconcile = createReconcileState({
+    call: (method, args, onProgress) => onOpen(method, args, undefined, onProgress),
+    saveFile: deps.saveFile ?? saveWithAnchor,
+    baseName() {
+      const open = report.value;
+      const source = {
+        tenantName: open?.meta.tenantName ?? open?.meta.tenantId ?? 'tenant',
+        capturedAt: open?.meta.capturedAt ?? '',
+      };
+      return baseNameFor(source, 'hq-differences');
+    },
+  });
+
   const begin = (phase: string): AbortSignal => {
     controller?.abort();
     controller = new AbortController();
@@ -199,6 +219,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
       const checks = await audit(aborted);
       recipients.reset();
       exports.reset();
+      reconcile.reset();
       tab.value = 'overview';
       const { usernameFallback, syncContacts } = opened.summary.selection;
       const next: OpenReport = {
@@ -238,6 +259,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     tab,
     recipients,
     exports,
+    reconcile,
     showTab(next) {
       tab.value = next;
     },
@@ -294,6 +316,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         report.value = { ...open, summary, ...checks };
         exports.reset();
         recipients.refresh();
+        void reconcile.rerun();
       } catch (error) {
         if (!isAbort(error)) problem.value = workerProblem(error);
       } finally {
@@ -307,6 +330,7 @@ export function createReportState(deps: ReportStateDeps): ReportState {
       controller?.abort();
       recipients.reset();
       exports.reset();
+      reconcile.reset();
       report.value = null;
     },
     dismissProblem() {

@@ -18,6 +18,16 @@ import type { DataError } from '../core/result.ts';
 import { createRowTable, type RowQuery, type RowTable, type TableRow } from '../core/row-query.ts';
 import type { Snapshot } from '../core/snapshot-schema.ts';
 import { exclusionsCsvOf, uploadCsvOf } from '../export/preview-csv.ts';
+import {
+  differencesCsv,
+  type KeptReconciliation,
+  type PeopleClass,
+  type ReconcileOutcome,
+  type ReconcileRequest,
+  type ReconcileRow,
+  reconcilePeople,
+  runReconcile,
+} from './reconcile-jobs.ts';
 
 export interface JobContext {
   progress(phase: string, done?: number, total?: number): void;
@@ -70,6 +80,8 @@ interface Session {
   preview: Preview;
   table: RowTable;
   meta: SnapshotMeta;
+  /** The last comparison with HQ's list, for its people and its differences CSV. */
+  reconciliation: KeptReconciliation | null;
 }
 
 export class JobError extends Error {
@@ -114,7 +126,7 @@ export function createWorkerHandlers() {
         clientId: snapshot.app?.clientId ?? null,
         bytes: 'file' in input ? input.file.size : text.length,
       };
-      session = { snapshot, preview, table: createRowTable(preview), meta };
+      session = { snapshot, preview, table: createRowTable(preview), meta, reconciliation: null };
       return { ok: true, meta, summary: summarizePreview(preview) };
     },
 
@@ -141,6 +153,8 @@ export function createWorkerHandlers() {
       const open = current();
       open.preview = computePreview(open.snapshot, options);
       open.table = createRowTable(open.preview);
+      // A comparison holds the old preview's object indices: the page compares again.
+      open.reconciliation = null;
       return summarizePreview(open.preview);
     },
 
@@ -178,6 +192,41 @@ export function createWorkerHandlers() {
       const safe = pseudonymiseSnapshot(current().snapshot, { salt: input.salt });
       const text = `${JSON.stringify(safe, null, 2)}\n`;
       return toFiles([{ fileName: `${input.baseName}.json`, text, rows: 0 }])[0] as FileOut;
+    },
+
+    /** Compares HQ's audience list (a dropped file, read here in slices) with the open preview. */
+    reconcile(input: ReconcileRequest, context: JobContext): ReconcileOutcome {
+      const open = current();
+      const run = runReconcile(
+        open.preview,
+        open.meta.pseudonymised,
+        input,
+        context,
+        () => new JobError('file-not-readable', 'This browser cannot read the file in the background.'),
+      );
+      open.reconciliation = run.kept;
+      return run.outcome;
+    },
+
+    /** One window of a class of the last comparison, searched by name or address. */
+    reconcilePeople(input: { cls: PeopleClass; search: string; offset: number; limit: number }): {
+      total: number;
+      rows: ReconcileRow[];
+    } {
+      const open = current();
+      if (open.reconciliation === null)
+        throw new JobError('no-reconciliation', 'No list has been compared yet: choose HQ’s list first.');
+      return reconcilePeople(open.reconciliation, open.preview, input);
+    },
+
+    /** The differences of the last comparison as `Email,Name,Class,Reason,Groups`. */
+    exportDifferences(input: { baseName: string }): FileOut {
+      const open = current();
+      if (open.reconciliation === null)
+        throw new JobError('no-reconciliation', 'No list has been compared yet: choose HQ’s list first.');
+      const text = differencesCsv(open.reconciliation, open.preview);
+      const rows = text.split('\r\n').length - 2;
+      return toFiles([{ fileName: `${input.baseName}.csv`, text, rows }])[0] as FileOut;
     },
 
     /** The readiness checks of the open snapshot with its current options (now = capture time). */

@@ -17,6 +17,7 @@ import { type BrowserResult, benchBrowser, buildForBench } from './browser-bench
 import { benchCore, type CoreResult } from './core-bench.ts';
 import { benchGraph, type GraphResult } from './graph-bench.ts';
 import { benchMemory, type MemoryResult } from './memory-bench.ts';
+import { benchReconcile, type ReconcileResult } from './reconcile-bench.ts';
 import { type MachineInfo, machineInfo, round, timed } from './stats.ts';
 import { formatTables } from './table.ts';
 
@@ -53,6 +54,8 @@ export interface BenchResults {
   }>;
   graph: Array<GraphResult & { profile: string }>;
   memory: Array<MemoryResult & { profile: string }>;
+  /** A 1,000,000-row HQ list read and reconciled against L (M with --quick). */
+  reconcile?: ReconcileResult & { profile: string };
   browser:
     | (Omit<BrowserResult, 'ui'> & { ui: Array<BrowserResult['ui'][number] & { profile: string }> })
     | null;
@@ -111,6 +114,11 @@ try {
     log(
       `${name}: core ${core.coreMs} ms = ${core.coreRatio} × parse, validation ${core.validateRatio} × parse`,
     );
+    if (name === (quick ? 'M' : 'L')) {
+      log(`${name}: reconcile a 1,000,000-row list`);
+      results.reconcile = { profile: name, ...benchReconcile(text, 1_000_000, 3) };
+      log(`${name}: reconcile ${results.reconcile.totalMs} ms (${results.reconcile.rowsPerSecond} rows/s)`);
+    }
     // The Graph reader at L serves 1,000,000 members through the fake: slow, but it completes.
     if (name === 'S' || name === 'M' || (name === 'L' && !args.has('--no-graph-l'))) {
       const source = generateTenant(options);
