@@ -13,6 +13,8 @@ export interface ListEntry {
   row: number;
   /** The address as the list spells it, trimmed. */
   email: string;
+  /** emailKey(email): kept, so matching never folds the case of a list address twice. */
+  key: string;
   /** The list's name for it, trimmed ('' when the cell is empty or there is no name column). */
   name: string;
 }
@@ -64,7 +66,7 @@ export function createListCollector(hasNames: boolean): ListCollector {
         return;
       }
       byKey.set(key, entries.length);
-      entries.push({ row, email, name: name === null ? '' : name.trim() });
+      entries.push({ row, email, key, name: name === null ? '' : name.trim() });
     },
     finish: () => ({ rows, entries, byKey, duplicates, invalid, hasNames }),
   };

@@ -158,19 +158,19 @@ export function reconcile(preview: Preview, list: AudienceList, scope: Reconcile
   }
 
   const outsideScope: OutsidePerson[] = [];
+  let directory: Map<string, number> | null = null;
   for (let e = 0; e < list.entries.length; e++) {
     if (claimedBy[e] !== NONE) continue;
     const entry = list.entries[e] as AudienceList['entries'][number];
-    outsideScope.push({ row: entry.row, email: entry.email, listName: entry.name, index: NONE, id: null });
-  }
-  if (outsideScope.length > 0) {
-    const found = findDirectoryObjects(preview, new Set(outsideScope.map((p) => emailKey(p.email))));
-    for (const outside of outsideScope) {
-      const index = found.get(emailKey(outside.email));
-      if (index === undefined) continue;
-      outside.index = index;
-      outside.id = preview.index.objects[index]?.id ?? null;
-    }
+    directory ??= directoryAddresses(preview);
+    const index = directory.get(entry.key) ?? NONE;
+    outsideScope.push({
+      row: entry.row,
+      email: entry.email,
+      listName: entry.name,
+      index,
+      id: index === NONE ? null : (preview.index.objects[index]?.id ?? null),
+    });
   }
 
   return {
@@ -234,22 +234,21 @@ function groupsReaching(
 }
 
 /**
- * The first directory object (in index order) whose `mail` is one of `keys`, else the first user
- * whose userPrincipalName is: the snapshot holds people beyond the scope when other groups or the
- * whole directory were read, and support wants the id either way.
+ * Every address the snapshot's objects carry → the first object (in index order) whose `mail` it
+ * is, else the first user whose userPrincipalName it is: the snapshot holds people beyond the scope
+ * when other groups or the whole directory were read, and support wants the id either way. Built
+ * from the directory (hundreds of thousands of objects), not from the list (up to millions of rows).
  */
-function findDirectoryObjects(preview: Preview, keys: ReadonlySet<string>): Map<string, number> {
-  const byMail = new Map<string, number>();
-  const byUpn = new Map<string, number>();
+function directoryAddresses(preview: Preview): Map<string, number> {
+  const found = new Map<string, number>();
   const { objects, kinds } = preview.index;
-  for (let index = 0; index < objects.length; index++) {
-    const object = objects[index] as { mail?: unknown; userPrincipalName?: unknown };
-    const mail = typeof object.mail === 'string' ? emailKey(object.mail.trim()) : '';
-    if (mail !== '' && keys.has(mail) && !byMail.has(mail)) byMail.set(mail, index);
-    if (kinds[index] !== KIND_USER || typeof object.userPrincipalName !== 'string') continue;
-    const upn = emailKey(object.userPrincipalName.trim());
-    if (upn !== '' && keys.has(upn) && !byUpn.has(upn)) byUpn.set(upn, index);
+  for (const field of ['mail', 'userPrincipalName'] as const) {
+    for (let index = 0; index < objects.length; index++) {
+      const value = (objects[index] as Record<string, unknown>)[field];
+      if (typeof value !== 'string' || (field !== 'mail' && kinds[index] !== KIND_USER)) continue;
+      const key = emailKey(value.trim());
+      if (key !== '' && !found.has(key)) found.set(key, index);
+    }
   }
-  for (const [key, index] of byUpn) if (!byMail.has(key)) byMail.set(key, index);
-  return byMail;
+  return found;
 }

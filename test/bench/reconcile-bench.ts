@@ -24,6 +24,8 @@ export interface ReconcileResult {
   /** Classifying both sides once the list is read. */
   reconcileMs: number;
   totalMs: number;
+  /** CPU time of reading and reconciling (this process, GC threads included): steadier than wall time on a shared machine. */
+  cpuMs: number;
   rowsPerSecond: number;
 }
 
@@ -51,11 +53,13 @@ export function benchReconcile(snapshotText: string, rows: number, runs: number)
   const text = buildAudienceCsv(preview, rows);
   const readMs: number[] = [];
   const reconcileMs: number[] = [];
+  const cpuMs: number[] = [];
   let predicted = 0;
   let counted = 0;
   // Run 0 warms the engine and is not counted.
   for (let run = 0; run <= runs; run++) {
     collectGarbage();
+    const cpuBefore = process.cpuUsage();
     const read = timed(() => {
       const reader = createAudienceListReader();
       for (let at = 0; at < text.length; at += CHUNK) reader.push(text.slice(at, at + CHUNK));
@@ -64,11 +68,13 @@ export function benchReconcile(snapshotText: string, rows: number, runs: number)
     if (!read.value.ok) throw new Error(`the bench list was refused: ${JSON.stringify(read.value.errors)}`);
     const list = read.value.data.list;
     const result = timed(() => reconcile(preview, list, { kind: 'audience' }));
+    const cpu = process.cpuUsage(cpuBefore);
     predicted = result.value.predicted;
     counted = list.rows;
     if (run === 0) continue;
     readMs.push(read.ms);
     reconcileMs.push(result.ms);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
   }
   if (counted !== rows) throw new Error(`the bench list has ${counted} rows, not ${rows}`);
   const total = median(readMs) + median(reconcileMs);
@@ -80,6 +86,7 @@ export function benchReconcile(snapshotText: string, rows: number, runs: number)
     readMs: round(median(readMs), 0),
     reconcileMs: round(median(reconcileMs), 0),
     totalMs: round(total, 0),
+    cpuMs: round(median(cpuMs), 0),
     rowsPerSecond: Math.round(rows / (total / 1000)),
   };
 }

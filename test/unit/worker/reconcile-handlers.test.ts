@@ -163,7 +163,9 @@ describe('worker reconcile handlers', () => {
     try {
       const read = readListFile(file, context, () => new Error('unreadable'), 7);
       if (!read.ok) throw new Error(JSON.stringify(read.errors));
-      expect(read.data.list.entries).toEqual([{ row: 2, email: 'z@contoso.example', name: 'Zoë Ångström' }]);
+      expect(read.data.list.entries).toEqual([
+        { row: 2, email: 'z@contoso.example', key: 'z@contoso.example', name: 'Zoë Ångström' },
+      ]);
       expect(read.data.list.duplicates).toBe(2);
     } finally {
       delete global.FileReaderSync;
