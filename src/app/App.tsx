@@ -1,4 +1,5 @@
 // The application frame: header, the problem and progress areas, and the page for the state.
+import { useEffect, useRef } from 'preact/hooks';
 import type { ConnectState } from '../state/connect-state.ts';
 import type { LibraryState } from '../state/library-state.ts';
 import type { ReportState } from '../state/report-state.ts';
@@ -23,8 +24,14 @@ export function App({
   redirectUri: string;
 }) {
   const report = state.report.value;
+  const onStart = report === null && !connect.visible.value && library.diff.value === null;
   const problem = state.problem.value;
   const progress = state.progress.value;
+  // The start page takes focus when it comes back (after Close snapshot), not on the first load.
+  const shownBefore = useRef(false);
+  useEffect(() => {
+    shownBefore.current = true;
+  }, []);
   return (
     <>
       <header class="app-header">
@@ -32,7 +39,8 @@ export function App({
         <span class="app-tagline">Entra ID directory sync readiness</span>
       </header>
       <main id="main">
-        {problem && <ProblemBanner problem={problem} onDismiss={state.dismissProblem} />}
+        {/* On the start page a problem shows where its action was (StartPage), not up here. */}
+        {problem && !onStart && <ProblemBanner problem={problem} onDismiss={state.dismissProblem} />}
         {progress && <ProgressPanel progress={progress} onCancel={state.cancel} />}
         {report ? (
           <>
@@ -45,7 +53,12 @@ export function App({
           <DiffView library={library} />
         ) : (
           <>
-            <StartPage state={state} onConnect={connect.open} online={connect.online.value} />
+            <StartPage
+              state={state}
+              onConnect={connect.open}
+              online={connect.online.value}
+              takeFocus={shownBefore.current}
+            />
             <SnapshotLibrary library={library} busy={state.busy.value} />
           </>
         )}

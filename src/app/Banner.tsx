@@ -2,6 +2,7 @@
 // readers, the icon is hidden from them), a title, the body, and Dismiss when it can be dismissed.
 // Also the list of a snapshot's incomplete reads, which three banners show.
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PreviewSummary } from '../core/preview-summary.ts';
 
 const TONES = {
@@ -15,6 +16,7 @@ export function Banner({
   role,
   onDismiss,
   problemCode,
+  takeFocus = false,
   children,
 }: {
   tone: keyof typeof TONES;
@@ -23,11 +25,23 @@ export function Banner({
   onDismiss?: () => void;
   /** Names the problem for tests and support (`data-problem`). */
   problemCode?: string;
+  /** Take focus when shown (and so scroll into view): for a message about what was just done. */
+  takeFocus?: boolean;
   children?: ComponentChildren;
 }) {
   const { icon, word } = TONES[tone];
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (takeFocus) box.current?.focus();
+  }, []);
   return (
-    <div class={`banner banner-${tone}`} role={role} data-problem={problemCode}>
+    <div
+      class={`banner banner-${tone}`}
+      role={role}
+      data-problem={problemCode}
+      ref={box}
+      tabIndex={takeFocus ? -1 : undefined}
+    >
       <span class="status-icon" aria-hidden="true">
         {icon}
       </span>

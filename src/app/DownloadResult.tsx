@@ -1,9 +1,11 @@
 // What became of one download: being prepared, saved (with a way to save again), split into parts
 // to save one by one (each marked once saved), refused with the reason, or failed. Announced
-// politely to screen readers.
-import { useEffect, useState } from 'preact/hooks';
+// politely to screen readers. When a download finishes while focus is on its button (or was
+// lost), focus moves to the result: its first Save button, or the message when there is none.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DownloadFile, ExportStatus } from '../state/export-state.ts';
 import { formatBytes, formatCount, plural } from './format.ts';
+import { focusWasLost } from './use-focus-when-lost.ts';
 
 function FileLine({
   file,
@@ -47,6 +49,19 @@ export function DownloadResult({
   onSave: (file: DownloadFile) => void;
 }) {
   const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  const box = useRef<HTMLDivElement>(null);
+  const wasWorking = useRef(false);
+  useLayoutEffect(() => {
+    const finished = wasWorking.current && status !== undefined && status.state !== 'working';
+    wasWorking.current = status?.state === 'working';
+    const here = box.current;
+    if (!finished || here === null) return;
+    // Only when the admin is still at this download: its button (just before the result) or nowhere.
+    const active = document.activeElement;
+    const atTrigger = active instanceof HTMLElement && active === here.previousElementSibling;
+    if (!atTrigger && !focusWasLost()) return;
+    (here.querySelector<HTMLElement>('button') ?? here).focus();
+  }, [status]);
   // A new export starts unmarked, even when its parts have the same names.
   useEffect(() => setSaved(new Set()), [status]);
   const saveMarked = (file: DownloadFile) => {
@@ -54,7 +69,7 @@ export function DownloadResult({
     setSaved(new Set(saved).add(file.fileName));
   };
   return (
-    <div class="download-result" role="status" aria-live="polite">
+    <div class="download-result" role="status" aria-live="polite" ref={box} tabIndex={-1}>
       {status?.state === 'working' && <p class="muted">Preparing the file…</p>}
       {status?.state === 'done' && status.files.length === 1 && (
         <ul class="file-list">

@@ -26,6 +26,7 @@ export function ExplainPanel({
         <Waterfall
           data={waterfallOf(summary.audience)}
           caption="Audience: from objects reached to recipients"
+          scopeName="Audience"
           onShow={(outcomes) => onShow('audience', outcomes)}
         />
       </section>
@@ -37,6 +38,7 @@ export function ExplainPanel({
             <Waterfall
               data={waterfallOf(group)}
               caption={`${groupName(summary, position)}: from Entra's member count to recipients`}
+              scopeName={groupName(summary, position)}
               onShow={(outcomes) => onShow(position, outcomes)}
             />
           )}

@@ -26,6 +26,7 @@ export function ExportPanel({
   const [anyway, setAnyway] = useState(false);
   const status = exports.status.value;
   const excluded = REASON_CODES.reduce((sum, code) => sum + summary.audience.excluded[code], 0);
+  // Busy buttons are aria-disabled, not disabled: a disabled button drops keyboard focus to the page.
   const working = (kind: keyof typeof status) => status[kind]?.state === 'working';
 
   return (
@@ -62,8 +63,11 @@ export function ExportPanel({
         <button
           type="button"
           class="button-primary"
-          disabled={working('upload') || (!summary.complete && !anyway)}
-          onClick={() => void exports.exportUpload({ segments, allowIncomplete: anyway })}
+          disabled={!summary.complete && !anyway}
+          aria-disabled={working('upload')}
+          onClick={() =>
+            !working('upload') && void exports.exportUpload({ segments, allowIncomplete: anyway })
+          }
         >
           Download upload CSV
         </button>
@@ -79,8 +83,8 @@ export function ExportPanel({
         <button
           type="button"
           class="button-secondary"
-          disabled={working('exclusions')}
-          onClick={() => void exports.exportExclusions()}
+          aria-disabled={working('exclusions')}
+          onClick={() => !working('exclusions') && void exports.exportExclusions()}
         >
           Download exclusions CSV
         </button>
@@ -108,8 +112,8 @@ export function ExportPanel({
             <button
               type="button"
               class="button-secondary"
-              disabled={working('support')}
-              onClick={() => void exports.exportForSupport()}
+              aria-disabled={working('support')}
+              onClick={() => !working('support') && void exports.exportForSupport()}
             >
               Download for support (pseudonymised)
             </button>

@@ -2,26 +2,22 @@
 // the rows in view (plus a few either side) are in the DOM, fetched from the worker a block at a
 // time. Nothing here grows with the row count, so 200,000 rows scroll like 200. For screen
 // readers it is a real table with aria-rowcount and each row's aria-rowindex (CSS lays the rows
-// out as grids at fixed offsets); the scroll box is focusable, so arrow keys, Page Up/Down and
-// Home/End scroll it.
+// out as grids at fixed offsets). Wide, the table scrolls in its own focusable box (arrow keys,
+// Page Up/Down, Home/End); narrow (≤ 720 px, which includes 200 % zoom) each row is a card and
+// the table scrolls with the page, so there is one scroll, not a small box inside the page.
+// Every column is in every layout, header and cells alike, so each cell keeps its header.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TableRow } from '../core/row-query.ts';
 import type { RecipientsState, SortKey } from '../state/recipients-state.ts';
+import { RECIPIENT_TABLE_ID } from './focus-targets.ts';
 import { formatCount } from './format.ts';
-import { OUTCOME_WORDS } from './outcomes.ts';
+import { OUTCOME_WORDS, TYPE_WORDS } from './outcomes.ts';
+import { RecipientDetail } from './RecipientDetail.tsx';
 
 /** Rows drawn above and below the visible ones, so fast scrolling shows rows, not gaps. */
 export const OVERSCAN = 8;
-const TYPE_WORDS: Record<TableRow['type'], string> = {
-  user: 'User',
-  group: 'Group',
-  orgContact: 'Contact',
-  device: 'Device',
-  servicePrincipal: 'App',
-  other: 'Other',
-};
 
-const COLUMNS: ReadonlyArray<{ key: SortKey | null; label: string; className: string }> = [
+export const COLUMNS: ReadonlyArray<{ key: SortKey | null; label: string; className: string }> = [
   { key: 'walk', label: '#', className: 'c-order num' },
   { key: 'name', label: 'Name', className: 'c-name' },
   { key: 'email', label: 'Email address', className: 'c-email' },
@@ -40,12 +36,15 @@ function Row({
   row,
   position,
   rowHeight,
+  onDetail,
 }: {
   row: TableRow | undefined;
   position: number;
   rowHeight: number;
+  onDetail: (row: TableRow) => void;
 }) {
-  const style = { transform: `translateY(${position * rowHeight}px)`, height: `${rowHeight}px` };
+  // The height as a variable, so a focused row can grow past it (recipients.css).
+  const style = { transform: `translateY(${position * rowHeight}px)`, '--row-h': `${rowHeight}px` };
   if (row === undefined)
     return (
       <tr class="vt-row vt-loading" aria-rowindex={position + 2} style={style}>
@@ -61,7 +60,10 @@ function Row({
     <tr class="vt-row" aria-rowindex={position + 2} style={style}>
       <td class="c-order num">{formatCount(row.order)}</td>
       <td class="c-name" title={row.name}>
-        {row.name || <span class="muted">(no name)</span>}
+        {/* The name opens the whole row, unshortened; focusing it already shows the row in full. */}
+        <button type="button" class="row-open" aria-haspopup="dialog" onClick={() => onDetail(row)}>
+          {row.name || <span class="muted">(no name)</span>}
+        </button>
       </td>
       <td class="c-email" title={row.email}>
         {row.email || <span class="muted">none</span>}
@@ -82,97 +84,161 @@ export function RecipientTable({
   state,
   rowHeight,
   label,
+  pageScroll = false,
 }: {
   state: RecipientsState;
   rowHeight: number;
   /** What the table holds, for screen readers ("Audience: recipients"). */
   label: string;
+  /** Scroll with the page (narrow screens) instead of in a box of its own. */
+  pageScroll?: boolean;
 }) {
   const scroller = useRef<HTMLElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(480);
+  const [detail, setDetail] = useState<{ row: TableRow; from: HTMLElement | null } | null>(null);
   const frame = useRef<number | null>(null);
   const total = state.total.value ?? 0;
   const filter = state.filter.value;
   state.revision.value; // re-render when rows arrive
 
+  /** How far the rows' top has scrolled out of view, and how tall the view is. */
+  const measure = () => {
+    if (pageScroll) {
+      const top = body.current?.getBoundingClientRect().top ?? 0;
+      setScrollTop(Math.max(0, -top));
+      setViewport(window.innerHeight || 480);
+    } else {
+      setScrollTop(scroller.current?.scrollTop ?? 0);
+      setViewport(scroller.current?.clientHeight || 480);
+    }
+  };
+  const onScroll = () => {
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      measure();
+    });
+  };
+
   useLayoutEffect(() => {
-    const box = scroller.current;
-    if (!box) return;
-    const measure = () => setViewport(box.clientHeight || 480);
     measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (pageScroll) {
+      window.addEventListener('scroll', onScroll, { passive: true });
+      window.addEventListener('resize', onScroll);
+      return () => {
+        window.removeEventListener('scroll', onScroll);
+        window.removeEventListener('resize', onScroll);
+      };
+    }
+    const box = scroller.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     return () => observer.disconnect();
-  }, []);
+  }, [pageScroll]);
 
   // A new query starts at the top.
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
+    const box = scroller.current;
+    if (!box) return;
+    if (!pageScroll) {
+      box.scrollTop = 0;
+      setScrollTop(0);
+    } else if (box.getBoundingClientRect().top < 0) box.scrollIntoView();
   }, [filter]);
 
   const { first, last } = visibleRange(scrollTop, viewport, rowHeight, total);
   useEffect(() => state.showRange(first, last), [state, first, last]);
 
-  const onScroll = () => {
-    if (frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      setScrollTop(scroller.current?.scrollTop ?? 0);
-    });
+  const openDetail = (row: TableRow) =>
+    setDetail({ row, from: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+  const closeDetail = () => {
+    const from = detail?.from;
+    setDetail(null);
+    // The button that opened it may have scrolled out of the DOM meanwhile: then the table.
+    if (from?.isConnected) from.focus();
+    else scroller.current?.focus();
   };
 
   const rows = [];
   for (let position = first; position < last; position++)
-    rows.push(<Row key={position} row={state.rowAt(position)} position={position} rowHeight={rowHeight} />);
+    rows.push(
+      <Row
+        key={position}
+        row={state.rowAt(position)}
+        position={position}
+        rowHeight={rowHeight}
+        onDetail={openDetail}
+      />,
+    );
+
+  const table = (
+    <table class="vt-table" aria-rowcount={total + 1} aria-busy={state.counting.value}>
+      <caption class="visually-hidden">{label}</caption>
+      <thead class="vt-head">
+        <tr class="vt-row vt-header" aria-rowindex={1}>
+          {COLUMNS.map((column) => {
+            const sorted = column.key !== null && filter.sort.key === column.key;
+            return (
+              <th
+                scope="col"
+                key={column.label}
+                class={column.className}
+                aria-sort={sorted ? (filter.sort.descending ? 'descending' : 'ascending') : undefined}
+              >
+                {column.key === null ? (
+                  column.label
+                ) : (
+                  <button
+                    type="button"
+                    class="sort-button"
+                    onClick={() => state.sortBy(column.key as SortKey)}
+                  >
+                    {column.label}
+                    <span aria-hidden="true" class="sort-mark">
+                      {sorted ? (filter.sort.descending ? ' ▼' : ' ▲') : ''}
+                    </span>
+                  </button>
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody class="vt-body" ref={body} style={{ height: `${total * rowHeight}px` }}>
+        {rows}
+      </tbody>
+    </table>
+  );
 
   return (
-    <section
-      class="vt-scroll"
-      ref={scroller}
-      onScroll={onScroll}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
-      tabIndex={0}
-      aria-label={`${label}, scrollable`}
-    >
-      <table class="vt-table" aria-rowcount={total + 1} aria-busy={state.counting.value}>
-        <caption class="visually-hidden">{label}</caption>
-        <thead class="vt-head">
-          <tr class="vt-row vt-header" aria-rowindex={1}>
-            {COLUMNS.map((column) => {
-              const sorted = column.key !== null && filter.sort.key === column.key;
-              return (
-                <th
-                  scope="col"
-                  key={column.label}
-                  class={column.className}
-                  aria-sort={sorted ? (filter.sort.descending ? 'descending' : 'ascending') : undefined}
-                >
-                  {column.key === null ? (
-                    column.label
-                  ) : (
-                    <button
-                      type="button"
-                      class="sort-button"
-                      onClick={() => state.sortBy(column.key as SortKey)}
-                    >
-                      {column.label}
-                      <span aria-hidden="true" class="sort-mark">
-                        {sorted ? (filter.sort.descending ? ' ▼' : ' ▲') : ''}
-                      </span>
-                    </button>
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody class="vt-body" style={{ height: `${total * rowHeight}px` }}>
-          {rows}
-        </tbody>
-      </table>
-    </section>
+    <>
+      {pageScroll ? (
+        <section
+          class="vt-scroll vt-page"
+          id={RECIPIENT_TABLE_ID}
+          ref={scroller}
+          aria-label={label}
+          tabIndex={-1}
+        >
+          {table}
+        </section>
+      ) : (
+        <section
+          class="vt-scroll"
+          id={RECIPIENT_TABLE_ID}
+          ref={scroller}
+          onScroll={onScroll}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
+          tabIndex={0}
+          aria-label={`${label}, scrollable`}
+        >
+          {table}
+        </section>
+      )}
+      {detail && <RecipientDetail row={detail.row} onClose={closeDetail} />}
+    </>
   );
 }

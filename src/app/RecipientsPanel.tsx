@@ -155,7 +155,8 @@ export function RecipientsPanel({
       </p>
       <RecipientTable
         state={recipients}
-        rowHeight={narrow ? 76 : 36}
+        rowHeight={narrow ? 84 : 36}
+        pageScroll={narrow}
         label={`${scopeLabel}: ${outcomeLabel}`}
       />
       {total === 0 && !recipients.counting.value && (

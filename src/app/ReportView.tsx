@@ -1,9 +1,11 @@
 // The open snapshot: where it came from and whether it is complete, the sync options, and its
 // sections as tabs (Overview, Readiness, Recipients, Count explanation, Export).
+import { useRef } from 'preact/hooks';
 import type { ReportState } from '../state/report-state.ts';
 import { Banner, IncompleteReads } from './Banner.tsx';
 import { ExplainPanel } from './ExplainPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
+import { RECIPIENT_TABLE_ID } from './focus-targets.ts';
 import { formatCount, formatDateTime } from './format.ts';
 import { OptionsBar } from './OptionsBar.tsx';
 import { OverviewPanel } from './OverviewPanel.tsx';
@@ -11,8 +13,12 @@ import { ReadinessPanel } from './ReadinessPanel.tsx';
 import { RecipientsPanel } from './RecipientsPanel.tsx';
 import { ReconcilePanel } from './ReconcilePanel.tsx';
 import { panelId, ReportTabs, tabId } from './ReportTabs.tsx';
+import { useFocusWhenLost } from './use-focus-when-lost.ts';
 
 export function ReportView({ state }: { state: ReportState }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a snapshot replaces the start page and the button that opened it: the report's name next.
+  useFocusWhenLost(heading);
   const report = state.report.value;
   if (report === null) return null;
   const { meta, summary, audit } = report;
@@ -30,7 +36,9 @@ export function ReportView({ state }: { state: ReportState }) {
     <section aria-labelledby="report-title" class="report">
       <div class="report-head">
         <div>
-          <h1 id="report-title">{meta.tenantName ?? meta.tenantId}</h1>
+          <h1 id="report-title" ref={heading} tabIndex={-1}>
+            {meta.tenantName ?? meta.tenantId}
+          </h1>
           <p class="meta">
             {source} · {meta.cloud === 'usgov' ? 'Azure Government (L4 / GCC High)' : 'Azure Global'} ·
             captured <time dateTime={meta.capturedAt}>{formatDateTime(meta.capturedAt)}</time>
@@ -80,7 +88,7 @@ export function ReportView({ state }: { state: ReportState }) {
             onShow={(scope, outcomes) => {
               state.showPeople(scope, outcomes);
               // The clicked bar is gone with its panel: take focus to the list it asked for.
-              requestAnimationFrame(() => document.getElementById(panelId('recipients'))?.focus());
+              requestAnimationFrame(() => document.getElementById(RECIPIENT_TABLE_ID)?.focus());
             }}
           />
         )}

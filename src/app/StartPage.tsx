@@ -1,25 +1,47 @@
 // The ways in: the built-in demo tenant, a snapshot file (picker or drag and drop), or a live tenant.
+// A problem opening the demo or a file shows in that card and takes focus, so on a narrow screen it
+// is not added far above, out of sight. While a snapshot is read the buttons say they are busy
+// (aria-disabled) instead of being disabled, which would drop keyboard focus to the page.
 import { useRef, useState } from 'preact/hooks';
 import type { ReportState } from '../state/report-state.ts';
+import { ProblemBanner } from './ProblemBanner.tsx';
+import { useFocusWhenLost } from './use-focus-when-lost.ts';
 
 export function StartPage({
   state,
   onConnect,
   online,
+  takeFocus = false,
 }: {
   state: ReportState;
   onConnect: () => void;
   online: boolean;
+  /** Take focus to the heading when focus was lost (the view that had it was closed). */
+  takeFocus?: boolean;
 }) {
   const input = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(heading, takeFocus);
   const [dragging, setDragging] = useState(false);
+  const [action, setAction] = useState<'demo' | 'file' | null>(null);
+  const busy = state.busy.value;
+  const problem = state.problem.value;
+  const problemHere = (where: typeof action) =>
+    problem && action === where ? (
+      <ProblemBanner problem={problem} onDismiss={state.dismissProblem} takeFocus />
+    ) : null;
   const openFirst = (files: FileList | null | undefined) => {
     const file = files?.[0];
-    if (file) void state.openFile(file);
+    if (!file || busy) return;
+    setAction('file');
+    void state.openFile(file);
   };
   return (
     <section class="start" aria-labelledby="start-title">
-      <h1 id="start-title">Check a directory sync before you connect it</h1>
+      {problemHere(null)}
+      <h1 id="start-title" ref={heading} tabIndex={-1}>
+        Check a directory sync before you connect it
+      </h1>
       <p class="lead">
         See whether the app registration is ready, exactly who will be synced, and why Entra's member counts
         differ from the recipient count. Everything runs in this browser: when you connect a tenant it talks
@@ -32,11 +54,16 @@ export function StartPage({
           <button
             type="button"
             class="button-primary"
-            onClick={() => void state.openDemo()}
-            disabled={state.busy.value}
+            aria-disabled={busy}
+            onClick={() => {
+              if (busy) return;
+              setAction('demo');
+              void state.openDemo();
+            }}
           >
             Open the demo tenant
           </button>
+          {problemHere('demo')}
         </div>
         <div class="card">
           <h2>Connect a tenant</h2>
@@ -44,7 +71,12 @@ export function StartPage({
             Sign in to Microsoft Entra ID and read the sync app and up to 15 groups through Microsoft Graph.
           </p>
           {!online && <p class="inline-warn">Needs the network: this browser is offline.</p>}
-          <button type="button" class="button-primary" onClick={onConnect} disabled={state.busy.value}>
+          <button
+            type="button"
+            class="button-primary"
+            onClick={() => !busy && onConnect()}
+            aria-disabled={busy}
+          >
             Connect a tenant
           </button>
         </div>
@@ -80,6 +112,7 @@ export function StartPage({
               }}
             />
           </label>
+          {problemHere('file')}
         </div>
       </div>
     </section>

@@ -34,10 +34,13 @@ function Bar({ step, max }: { step: WaterfallStep; max: number }) {
 export function Waterfall({
   data,
   caption,
+  scopeName,
   onShow,
 }: {
   data: WaterfallData;
   caption: string;
+  /** Whose waterfall (the audience or a group), named in each bar's button: one page holds several. */
+  scopeName: string;
   onShow: (outcomes: Outcome[]) => void;
 }) {
   return (
@@ -70,7 +73,7 @@ export function Waterfall({
                   type="button"
                   class="bar-button"
                   onClick={() => onShow(step.outcomes as Outcome[])}
-                  aria-label={`List these ${formatCount(step.value)}: ${step.label}`}
+                  aria-label={`List these ${formatCount(step.value)}: ${step.label} (${scopeName})`}
                 >
                   <Bar step={step} max={data.max} />
                 </button>

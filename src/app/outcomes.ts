@@ -3,7 +3,17 @@
 // decoration (aria-hidden); the word always carries the meaning, colour only reinforces it.
 import type { CheckStatus, Severity } from '../core/audit/types.ts';
 import { REASON_CODES, type ReasonCode } from '../core/recipient-rules.ts';
-import type { Outcome } from '../core/row-query.ts';
+import type { Outcome, TableRow } from '../core/row-query.ts';
+
+/** What kind of object a row is, in one word. */
+export const TYPE_WORDS: Record<TableRow['type'], string> = {
+  user: 'User',
+  group: 'Group',
+  orgContact: 'Contact',
+  device: 'Device',
+  servicePrincipal: 'App',
+  other: 'Other',
+};
 
 export interface OutcomeWords {
   /** Short, for table cells and filter options. */

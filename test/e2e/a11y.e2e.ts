@@ -1,6 +1,7 @@
 // Accessibility in Chromium: axe-core finds no serious or critical violation on the start page
-// (with stored snapshots, and with a rename open), each report tab and the diff view, at 1280 px and
-// 320 px; and the stored snapshots are renamed and deleted from the keyboard alone.
+// (with stored snapshots, and with a rename open), each report tab, a recipient's detail, the
+// diff view and Connect, at 1280 px, 320 px and 200 % zoom (640 px at device scale 2); and the
+// stored snapshots are renamed and deleted from the keyboard alone.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
@@ -14,7 +15,8 @@ import {
   seriousViolations,
   storedNames,
 } from './support/app-page.ts';
-import { defineSpec } from './support/spec.ts';
+import { setView, VIEWS, viewShot } from './support/layout.ts';
+import { defineSpec, type E2ETestContext } from './support/spec.ts';
 import { E2E_PATIENCE_MS } from './support/start-e2e.ts';
 
 const TABS = ['Overview', 'Readiness', 'Recipients', 'Count explanation', 'Export'] as const;
@@ -22,9 +24,10 @@ const TABS = ['Overview', 'Readiness', 'Recipients', 'Count explanation', 'Expor
 export default defineSpec({
   name: 'a11y',
   tests: [
-    {
-      name: 'axe: no serious or critical violations on the start page, each tab and the diff, at 1280 and 320 px',
-      async run(t) {
+    // One test per view: each runs axe on ten pages, which takes a while on a busy machine.
+    ...VIEWS.map((view) => ({
+      name: `axe: no serious or critical violations on every view, at ${view.name}`,
+      async run(t: E2ETestContext) {
         const e2e = await t.start({ serviceWorkers: 'block' });
         const { page } = e2e;
         const original = await demoText();
@@ -43,8 +46,9 @@ export default defineSpec({
         const check = async (where: string) => {
           for (const violation of await seriousViolations(e2e)) found.push({ ...violation, where });
         };
-        for (const width of [1280, 320]) {
-          await page.setViewportSize({ width, height: 900 });
+        {
+          const width = view.width;
+          await setView(page, view);
           await check(`${width} start`);
           await page.getByRole('button', { name: 'Rename' }).first().click();
           await check(`${width} start, renaming`);
@@ -55,7 +59,17 @@ export default defineSpec({
           for (const tab of TABS) {
             await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
             await page.locator('.tab-panel').waitFor();
-            await check(`${width} ${tab}`);
+            if (tab === 'Recipients') {
+              await page.locator('.vt-body .row-open').first().waitFor();
+              await check(`${width} ${tab}`);
+              await page.locator('.vt-body .row-open').first().click();
+              await page.getByRole('dialog').waitFor();
+              await check(`${width} recipient detail`);
+              await viewShot(e2e, `${width}-recipient-detail`);
+              await page.keyboard.press('Escape');
+              await page.getByRole('dialog').waitFor({ state: 'hidden' });
+            } else await check(`${width} ${tab}`);
+            await viewShot(e2e, `${width}-${tab}`);
           }
           await e2e.screenshot(`${width}-export-tab`);
           await closeReport(page);
@@ -69,11 +83,21 @@ export default defineSpec({
           await check(`${width} diff`);
           await e2e.screenshot(`${width}-diff`);
           await page.getByRole('button', { name: 'Close comparison' }).click();
+
+          await page.getByRole('button', { name: 'Connect a tenant' }).click();
+          await page.getByRole('button', { name: 'Continue' }).first().waitFor();
+          await check(`${width} connect`);
+          await e2e.screenshot(`${width}-connect`);
+          await page
+            .getByRole('button', { name: /Back to the start page/ })
+            .first()
+            .click();
+          await page.getByRole('heading', { name: 'Stored snapshots' }).waitFor();
         }
         assert.deepEqual(found, [], 'serious or critical axe violations');
         assertClean(e2e);
       },
-    },
+    })),
     {
       name: 'stored snapshots are renamed and deleted from the keyboard, with a confirmation',
       async run(t) {

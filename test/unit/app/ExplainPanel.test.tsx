@@ -72,10 +72,21 @@ describe('ExplainPanel', () => {
     const { root, shown } = mount();
     const group = root.querySelectorAll('table.waterfall')[1] as HTMLElement;
     const disabled = group.querySelector('tr[data-step="disabled"] button') as HTMLButtonElement;
-    expect(disabled.getAttribute('aria-label')).toMatch(/^List these \S+: Disabled accounts$/);
+    const name = summary.groups[0]?.displayName ?? '';
+    expect(disabled.getAttribute('aria-label')).toMatch(/^List these \S+: Disabled accounts \(.+\)$/);
+    expect(disabled.getAttribute('aria-label')).toContain(`(${name})`);
     act(() => disabled.click());
     expect(shown).toEqual([[0, ['disabled']]]);
     // Entra's own count is no set of rows: nothing to click.
     expect(group.querySelector('tr[data-step="entra"] button')).toBeNull();
+  });
+
+  it('names the group in every bar, so no two buttons on the page share a name (WCAG 2.4.6)', () => {
+    const { root } = mount();
+    const names = [...root.querySelectorAll('table.waterfall button')].map((b) =>
+      b.getAttribute('aria-label'),
+    );
+    expect(names.length).toBeGreaterThan(summary.groups.length);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -1,0 +1,51 @@
+// One recipient-table row in full, in a modal dialog: the name, address and path a narrow cell
+// cuts to an ellipsis, each on its own line and wrapped. Opened from the row's name button; the
+// native <dialog> keeps focus inside, closes on Escape, and focus goes back to where it was.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { TableRow } from '../core/row-query.ts';
+import { formatCount } from './format.ts';
+import { OUTCOME_WORDS, TYPE_WORDS } from './outcomes.ts';
+
+export function RecipientDetail({ row, onClose }: { row: TableRow; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useLayoutEffect(() => {
+    const box = dialog.current;
+    if (box && !box.open) box.showModal();
+  }, []);
+  const words = OUTCOME_WORDS[row.outcome];
+  return (
+    <dialog ref={dialog} class="row-detail" aria-labelledby="row-detail-title" onClose={onClose}>
+      <h3 id="row-detail-title">{row.name || '(no name)'}</h3>
+      <dl class="row-detail-list">
+        <div>
+          <dt>Email address</dt>
+          <dd>{row.email || <span class="muted">none</span>}</dd>
+        </div>
+        <div>
+          <dt>Type</dt>
+          <dd>{TYPE_WORDS[row.type]}</dd>
+        </div>
+        <div>
+          <dt>Outcome</dt>
+          <dd class={`tone-${words.tone}`}>
+            <span aria-hidden="true">{words.icon} </span>
+            {words.short}
+          </dd>
+        </div>
+        <div>
+          <dt>Reached via</dt>
+          <dd>{row.via.join(' › ')}</dd>
+        </div>
+        <div>
+          <dt>Position in the walk</dt>
+          <dd class="tnum">{formatCount(row.order)}</dd>
+        </div>
+      </dl>
+      <form method="dialog">
+        <button type="submit" class="button-secondary">
+          Close
+        </button>
+      </form>
+    </dialog>
+  );
+}
