@@ -18,6 +18,7 @@ import {
   openApp,
   openDemo,
   parsed,
+  plantChanges,
 } from './support/app-page.ts';
 import {
   accessibleRows,
@@ -255,6 +256,105 @@ export default defineSpec({
           'the message is in view',
         );
         await viewShot(e2e, 'bad-import-320');
+        assertClean(e2e);
+      },
+    },
+    {
+      name: '320 px: each table shows its key number without sideways scrolling (overview, evidence, diff)',
+      timeoutMs: 120_000,
+      async run(t) {
+        const e2e = await t.start({ serviceWorkers: 'block' });
+        const { page } = e2e;
+        const original = await demoText();
+        await openApp(e2e);
+        await setView(page, VIEWS[1] as View);
+        for (const [name, text] of [
+          ['contoso-week-1.json', original],
+          ['contoso-week-2.json', plantChanges(original).text],
+        ] as const) {
+          await importFile(page, name, text);
+          await page.getByRole('tab', { name: /Readiness/ }).waitFor();
+          await closeReport(page);
+        }
+        await page.locator('.snapshot').nth(1).waitFor();
+        /** Elements matching `selector` that lie (partly) outside the viewport's width. */
+        const outside = (selector: string) =>
+          page.evaluate(
+            (sel) =>
+              [...document.querySelectorAll<HTMLElement>(sel)]
+                .filter((el) => {
+                  const box = el.getBoundingClientRect();
+                  return box.left < -0.5 || box.right > window.innerWidth + 0.5;
+                })
+                .map((el) => (el.textContent ?? '').trim()),
+            selector,
+          );
+        /** Scroll boxes matching `selector` whose content is wider than they are. */
+        const cutOff = (selector: string) =>
+          page.evaluate(
+            (sel) =>
+              [...document.querySelectorAll<HTMLElement>(sel)]
+                .filter((el) => el.scrollWidth > el.clientWidth + 1)
+                .map((el) => el.getAttribute('aria-label') ?? el.className),
+            selector,
+          );
+
+        await page.getByRole('button', { name: 'Open' }).first().click();
+        await page.getByRole('tab', { name: /Readiness/ }).waitFor();
+        // The tab strip: every tab on screen, in at most two rows at 320 px and one or two at 640.
+        for (const view of [VIEWS[1], VIEWS[2]] as View[]) {
+          await setView(page, view);
+          const tabs = await page.getByRole('tab').evaluateAll((els) =>
+            els.map((el) => {
+              const box = el.getBoundingClientRect();
+              const inside = box.left >= -0.5 && box.right <= window.innerWidth + 0.5;
+              return { top: Math.round(box.top), inside, text: el.textContent ?? '' };
+            }),
+          );
+          assert.deepEqual(
+            tabs.filter((tab) => !tab.inside).map((tab) => tab.text),
+            [],
+            `${view.name}: tabs cut off`,
+          );
+          assert.ok(
+            new Set(tabs.map((tab) => tab.top)).size <= 2,
+            `${view.name}: tabs in more than two rows`,
+          );
+        }
+        await setView(page, VIEWS[1] as View);
+        const counts = page.locator('table.numbers').first();
+        await counts.waitFor();
+        assert.deepEqual(
+          await outside('table.numbers tbody td:last-child, table.numbers tfoot td:last-child'),
+          [],
+          'Overview: every Recipients number is in view',
+        );
+        await viewShot(e2e, 'overview-320');
+
+        await page.getByRole('tab', { name: /^Readiness/ }).click();
+        await page.locator('.check').first().waitFor();
+        await page.evaluate(() => {
+          for (const details of document.querySelectorAll('details')) details.open = true;
+        });
+        assert.ok((await page.locator('.evidence-table-wrap').count()) > 0, 'the demo has evidence tables');
+        assert.deepEqual(await cutOff('.evidence-table-wrap'), [], 'Readiness: evidence tables fit');
+        assert.equal(await sidewaysScroll(page), 0, 'Readiness scrolls sideways');
+        await closeReport(page);
+
+        for (const box of await page.getByRole('checkbox', { name: 'Compare' }).all()) await box.check();
+        await page.getByRole('button', { name: 'Compare the two chosen' }).click();
+        await page.getByRole('region', { name: /What changes at the next sync/ }).waitFor();
+        await page.evaluate(() => {
+          for (const details of document.querySelectorAll('details')) details.open = true;
+        });
+        assert.deepEqual(
+          await outside('.diff table.numbers:not(.diff-people) tr > :last-child'),
+          [],
+          "Diff: every group's count after the change is in view",
+        );
+        assert.deepEqual(await cutOff('.diff .table-wrap:has(.diff-people)'), [], 'Diff: people tables fit');
+        assert.equal(await sidewaysScroll(page), 0, 'the diff scrolls sideways');
+        await e2e.screenshot('diff-320');
         assertClean(e2e);
       },
     },
