@@ -33,6 +33,7 @@ import {
   watchFocusLoss,
 } from './support/layout.ts';
 import { defineSpec } from './support/spec.ts';
+import { E2E_PATIENCE_MS } from './support/start-e2e.ts';
 
 const HEADERS = COLUMNS.map((column) => column.label);
 
@@ -58,7 +59,6 @@ export default defineSpec({
   tests: [
     {
       name: "recipients: each row's accessible cells match its headers at 1280 px, 320 px and 200 % zoom; every sort is reachable",
-      timeoutMs: 90_000,
       async run(t) {
         const e2e = await t.start({ serviceWorkers: 'block' });
         const { page } = e2e;
@@ -115,7 +115,6 @@ export default defineSpec({
     },
     {
       name: 'text spacing: a cut-off address shows in full on focus and in the row detail; nothing cut or sideways at 320 px',
-      timeoutMs: 90_000,
       async run(t) {
         const e2e = await t.start({ serviceWorkers: 'block' });
         const { page } = e2e;
@@ -179,16 +178,17 @@ export default defineSpec({
     },
     {
       name: 'keyboard walk: focus lands on the next step after each action and never on the page itself',
-      timeoutMs: 90_000,
       async run(t) {
         const e2e = await t.start({ serviceWorkers: 'block' });
         const { page } = e2e;
         await openApp(e2e);
         await setView(page, VIEWS[2] as View);
         const expectFocus = async (what: string, test: (f: Focused) => boolean) => {
-          for (let i = 0; i < 100; i++) {
+          const deadline = Date.now() + E2E_PATIENCE_MS;
+          while (Date.now() < deadline) {
             if (test(await focused(page))) return;
-            await page.waitForTimeout(20);
+            // Look again once the page has run whatever it had queued.
+            await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
           }
           assert.fail(`after ${what}, focus is on ${JSON.stringify(await focused(page))}`);
         };
@@ -261,7 +261,6 @@ export default defineSpec({
     },
     {
       name: '320 px: each table shows its key number without sideways scrolling (overview, evidence, diff)',
-      timeoutMs: 120_000,
       async run(t) {
         const e2e = await t.start({ serviceWorkers: 'block' });
         const { page } = e2e;
