@@ -57,10 +57,10 @@ window.addEventListener('online', () => connect.setOnline(true));
 window.addEventListener('offline', () => connect.setOnline(false));
 void connect.resumeRedirect();
 
-render(
-  <App state={state} library={library} connect={connect} redirectUri={redirectUri} />,
-  document.getElementById('app') as HTMLElement,
-);
+const root = document.getElementById('app') as HTMLElement;
+// index.html's "Loading…" placeholder goes; Preact renders into an empty element.
+root.replaceChildren();
+render(<App state={state} library={library} connect={connect} redirectUri={redirectUri} />, root);
 
 // Offline after one visit: the service worker (public/sw.js) caches the built files only. Not in
 // development, where Vite serves modules that change on every edit.

@@ -5,10 +5,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startStaticServer } from '../../../src/serve/static-server.ts';
 import { createFakeIdp, type FakeIdp, type FakeIdpOptions } from '../../support/fake-idp.ts';
 import { launchChromium } from './chromium.ts';
 import { type GraphSource, installRoutes, requireIdpTokens, toGraphHandler } from './routes.ts';
-import { startStaticServer } from './static-server.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const DEFAULT_DIST = join(REPO_ROOT, 'dist');

@@ -1,13 +1,14 @@
-// A static file server for the built app (dist/) and test fixtures, on a free port of 127.0.0.1
-// (a secure context, so WebCrypto works). It sends the Content-Security-Policy the app is meant to
-// be hosted with and no Cross-Origin-Opener-Policy (MSAL's pop-up would lose its opener). No SPA
-// fallback: a missing file is a 404, so a wrong asset path fails loudly.
+// The one static file server for the built app (dist/): `npm start` (serve/main.ts) and the
+// end-to-end tests (with their fixtures mounted beside it) both use it, on 127.0.0.1 (a secure
+// context, so WebCrypto works). It sends the headers a host must send (headers.ts). No SPA
+// fallback: the app keeps its place in the query string, so every page is a real file, and a
+// missing file is a 404, so a wrong asset path fails loudly.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { contentSecurityPolicyFor } from './csp.ts';
+import { headersFor as hostHeadersFor } from './headers.ts';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,8 +37,10 @@ export interface StaticServerOptions {
   readonly root: string;
   /** More folders at URL prefixes, e.g. `{ '/__e2e/auth-harness/': '/tmp/harness' }` (prefix ends in /). */
   readonly mounts?: Readonly<Record<string, string>>;
-  /** Headers per path; default: the app's Content-Security-Policy. */
+  /** Headers per path; default: what a host must send (headers.ts). */
   readonly headersFor?: (pathname: string) => Record<string, string>;
+  /** The port to listen on; default 0 (any free port). */
+  readonly port?: number;
 }
 
 export interface StaticServer {
@@ -59,10 +62,6 @@ export interface StaticServer {
  */
 export const SERVICE_WORKER_SCRIPT = ' (service worker script)';
 
-function defaultHeaders(pathname: string): Record<string, string> {
-  return { 'Content-Security-Policy': contentSecurityPolicyFor(pathname) };
-}
-
 /** The file a URL path maps to, or null when it escapes its folder. */
 function fileFor(pathname: string, root: string, mounts: Readonly<Record<string, string>>): string | null {
   let base = root;
@@ -81,7 +80,7 @@ function fileFor(pathname: string, root: string, mounts: Readonly<Record<string,
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const log: string[] = [];
-  const headersFor = options.headersFor ?? defaultHeaders;
+  const headersFor = options.headersFor ?? ((pathname: string) => hostHeadersFor(pathname));
   const mounts = options.mounts ?? {};
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
@@ -106,8 +105,6 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       ...headersFor(pathname),
       'Content-Type': mimeTypeOf(file),
       'Content-Length': String(info.size),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
@@ -129,7 +126,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
   return {

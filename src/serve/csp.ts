@@ -1,4 +1,5 @@
-// The Content-Security-Policy the app is served with, quoted by the README for whoever hosts it.
+// The Content-Security-Policy the app is served with, quoted by the README for whoever hosts it
+// (headers.ts puts it with the other response headers; index.html and redirect.html carry it as meta).
 // Two variants: redirect.html must be framable by the app itself, because MSAL renews tokens
 // silently in a hidden iframe that ends on that page; with `frame-ancestors 'none'` there the
 // renewal is refused and times out. Every other page refuses all framing (clickjacking).
@@ -26,10 +27,3 @@ export const CONTENT_SECURITY_POLICY = policy("'none'");
 
 /** For redirect.html only: the app frames it during silent token renewal. */
 export const REDIRECT_PAGE_CONTENT_SECURITY_POLICY = policy("'self'");
-
-/** The policy for a served path (`/redirect.html` or anything else). */
-export function contentSecurityPolicyFor(pathname: string): string {
-  return pathname.endsWith('/redirect.html')
-    ? REDIRECT_PAGE_CONTENT_SECURITY_POLICY
-    : CONTENT_SECURITY_POLICY;
-}
