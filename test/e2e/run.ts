@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type FirefoxE2E, startFirefoxE2E } from './support/firefox.ts';
 import type { E2ESpec, E2ETest } from './support/spec.ts';
 import { DEFAULT_DIST, type E2E, REPO_ROOT, startE2E } from './support/start-e2e.ts';
 
@@ -38,6 +39,7 @@ async function runTest(spec: E2ESpec, test: E2ETest): Promise<{ ok: boolean; lin
   const artifacts = join(ARTIFACTS, slug(spec.name), slug(test.name));
   await rm(artifacts, { recursive: true, force: true });
   const started: E2E[] = [];
+  const firefoxes: FirefoxE2E[] = [];
   const lines: string[] = [];
   const timeoutMs = test.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
@@ -49,6 +51,11 @@ async function runTest(spec: E2ESpec, test: E2ETest): Promise<{ ok: boolean; lin
         async start(options = {}) {
           const e2e = await startE2E({ artifacts, ...options });
           started.push(e2e);
+          return e2e;
+        },
+        async startFirefox(options = {}) {
+          const e2e = await startFirefoxE2E({ artifacts, ...options });
+          firefoxes.push(e2e);
           return e2e;
         },
       }),
@@ -64,21 +71,32 @@ async function runTest(spec: E2ESpec, test: E2ETest): Promise<{ ok: boolean; lin
         '\n      ',
       ),
     );
-    for (const [i, e2e] of started.entries()) {
-      for (const [j, page] of e2e.context.pages().entries()) {
-        const shot = await e2e.screenshot(`failure-${i}-${j}`, page).catch(() => null);
+    const browsers = [
+      ...started.map((e2e, i) => ({
+        consoleErrors: e2e.consoleErrors,
+        shoot: () =>
+          Promise.all(
+            e2e.context.pages().map((page, j) => e2e.screenshot(`failure-${i}-${j}`, page).catch(() => null)),
+          ),
+      })),
+      ...firefoxes.map((e2e, i) => ({
+        consoleErrors: e2e.consoleErrors,
+        shoot: async () => [await e2e.screenshot(`failure-firefox-${i}`).catch(() => null)],
+      })),
+    ];
+    for (const { consoleErrors, shoot } of browsers) {
+      for (const shot of await shoot())
         if (shot !== null) lines.push(`      screenshot: ${relative(REPO_ROOT, shot)}`);
-      }
-      if (e2e.consoleErrors.length > 0) {
+      if (consoleErrors.length > 0) {
         lines.push(
-          `      console errors: ${JSON.stringify(e2e.consoleErrors, null, 2).replace(/\n/g, '\n      ')}`,
+          `      console errors: ${JSON.stringify(consoleErrors, null, 2).replace(/\n/g, '\n      ')}`,
         );
       }
     }
     return { ok: false, lines };
   } finally {
     clearTimeout(timer);
-    await Promise.all(started.map((e2e) => e2e.close()));
+    await Promise.all([...started, ...firefoxes].map((e2e) => e2e.close()));
   }
 }
 
