@@ -7,19 +7,29 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** The web app manifest and its icons (public/): cached so the installed app starts offline. */
+export const INSTALL_FILES = [
+  'manifest.webmanifest',
+  'icons/icon.svg',
+  'icons/icon-192.png',
+  'icons/icon-512.png',
+  'icons/icon-maskable-512.png',
+];
+
 /** Writes precache.json: every file of the build, for the offline service worker (public/sw.js). */
 function precacheManifest(): Plugin {
   return {
     name: 'dirsync-precache-manifest',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = ['./', ...Object.keys(bundle), 'demo/demo-tenant.json']
+      const files = ['./', ...Object.keys(bundle), 'demo/demo-tenant.json', ...INSTALL_FILES]
         .filter((file) => file !== 'redirect.html' && !file.endsWith('.map'))
         .sort();
       // The version changes whenever any cached byte does, so a new build replaces the old cache.
       const hash = createHash('sha256');
       for (const item of Object.values(bundle)) hash.update(item.type === 'chunk' ? item.code : item.source);
-      hash.update(readFileSync('public/demo/demo-tenant.json'));
+      for (const file of ['demo/demo-tenant.json', ...INSTALL_FILES])
+        hash.update(readFileSync(`public/${file}`));
       const version = hash.digest('hex').slice(0, 16);
       this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify({ version, files }) });
     },
@@ -27,6 +37,9 @@ function precacheManifest(): Plugin {
 }
 
 export default defineConfig({
+  // Relative URLs throughout the build, so dist/ can be served from any sub-path (the manifest's
+  // start_url and scope are relative too).
+  base: './',
   plugins: [preact(), precacheManifest()],
   worker: { format: 'es' },
   build: {

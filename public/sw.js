@@ -4,7 +4,7 @@
 // are cross-origin and pass straight to the network, and redirect.html (MSAL's bridge page) is
 // always fetched from the network so a sign-in response is never answered from a cache.
 const MANIFEST = 'precache.json';
-const APP_FILE = /^(assets|demo)\//;
+const APP_FILE = /^(assets\/|demo\/|icons\/|manifest\.webmanifest$)/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -53,7 +53,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Only the build's own files (assets/…, demo/…); anything else (favicon.ico, precache.json, sw.js)
+  // Only the build's own files (assets/…, demo/…, the manifest and its icons); anything else (favicon.ico, precache.json, sw.js)
   // goes to the network untouched, so offline it fails as it would without a service worker.
   if (!APP_FILE.test(path)) return;
   event.respondWith(
