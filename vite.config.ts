@@ -2,10 +2,11 @@
 // renewal finish there). Workers are ES modules. Vitest runs in Node by default; component and
 // state tests opt into happy-dom with a `// @vitest-environment happy-dom` comment.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { headersFile, metaTagFor, staticWebAppConfig } from './src/serve/host-configs.ts';
 
 /** The web app manifest and its icons (public/): cached so the installed app starts offline. */
 export const INSTALL_FILES = [
@@ -36,16 +37,51 @@ function precacheManifest(): Plugin {
   };
 }
 
+/** The build's HTML entries: the app and MSAL v5's redirect bridge page. */
+const PAGES = { main: 'index.html', redirect: 'redirect.html' } as const;
+
+const CSP_MARKER = '<!-- Content-Security-Policy: written by vite.config.ts from src/serve/headers.ts -->';
+
+/**
+ * The host configurations from the one header source (src/serve/headers.ts): the <meta> policy of
+ * each page in place of its marker, and staticwebapp.config.json and _headers beside the build.
+ */
+function hostConfigs(): Plugin {
+  return {
+    name: 'dirsync-host-configs',
+    transformIndexHtml(html, context) {
+      if (!html.includes(CSP_MARKER)) throw new Error(`${context.path} has no ${CSP_MARKER} marker`);
+      const page = context.path.endsWith('redirect.html') ? '/redirect.html' : '/index.html';
+      return html.replace(CSP_MARKER, metaTagFor(page));
+    },
+    generateBundle(_options, bundle) {
+      const publicFiles = readdirSync('public', { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `${entry.parentPath.slice('public'.length + 1)}/${entry.name}`.replace(/^\//, ''));
+      // The pages are emitted after this hook runs: named from the build's inputs instead.
+      const files = [
+        ...new Set([...Object.keys(bundle), ...Object.values(PAGES), ...publicFiles, 'precache.json']),
+      ];
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(files) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'staticwebapp.config.json',
+        source: `${JSON.stringify(staticWebAppConfig(), null, 2)}\n`,
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // Relative URLs throughout the build, so dist/ can be served from any sub-path (the manifest's
   // start_url and scope are relative too).
   base: './',
-  plugins: [preact(), precacheManifest()],
+  plugins: [preact(), precacheManifest(), hostConfigs()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     rolldownOptions: {
-      input: { main: 'index.html', redirect: 'redirect.html' },
+      input: PAGES,
     },
   },
   test: {

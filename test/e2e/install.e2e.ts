@@ -7,11 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { startStaticServer } from '../../src/serve/static-server.ts';
 import { openDemo } from './support/app-page.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
 import { defineSpec } from './support/spec.ts';
 import { DEFAULT_DIST } from './support/start-e2e.ts';
-import { startStaticServer } from './support/static-server.ts';
 
 const SUB_PATH = '/tools/preflight/';
 

@@ -10,10 +10,10 @@ import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { type StaticServer, startStaticServer } from '../../../src/serve/static-server.ts';
 import { createFakeIdp, type FakeIdp, type FakeIdpOptions, IDP_HOSTS } from '../../support/fake-idp.ts';
 import { GRAPH_ORIGINS, type GraphSource, requireIdpTokens, toGraphHandler } from './routes.ts';
 import { REPO_ROOT } from './start-e2e.ts';
-import { type StaticServer, startStaticServer } from './static-server.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 

@@ -47,7 +47,7 @@ describe('headersFor', () => {
 
   it('the README quotes the header policy a host must send', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
-    expect(readme).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\n`);
+    expect(readme).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}" always;`);
   });
 });
 
