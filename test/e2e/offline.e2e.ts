@@ -2,6 +2,7 @@
 // network gone a reload still opens the app, and the demo, an import, stored snapshots, the diff
 // and the CSV export all work. The static server's log proves nothing reached it while offline.
 import assert from 'node:assert/strict';
+import { SERVICE_WORKER_SCRIPT } from '../../src/serve/static-server.ts';
 import {
   assertClean,
   closeReport,
@@ -16,7 +17,6 @@ import {
   uploadRowsOf,
 } from './support/app-page.ts';
 import { defineSpec } from './support/spec.ts';
-import { SERVICE_WORKER_SCRIPT } from './support/static-server.ts';
 
 export default defineSpec({
   name: 'offline',
