@@ -2,13 +2,15 @@
 // authenticated by the bearer token in GRAPH_TOKEN. Progress goes to stderr (throttling waits
 // always, counters at most once a second); the one-line report to stdout. Exit 0 when every read
 // completed, 1 when some read failed (the snapshot is still written, failures marked) or Graph
-// refused the token or the organization, 2 for usage, 130 after Ctrl-C (nothing written). A static
-// token cannot be refreshed, so a 401 is retried once with the same token and then reported as
-// refused. `--log` writes the read log (graph/read-log.ts), also when the read failed: that is when
-// support needs Graph's request ids most.
+// refused the token or the organization, 2 for usage, 130 after Ctrl-C (nothing written). The file
+// is version 2, gzip-compressed when --out ends in .gz. A static token cannot be refreshed, so a 401
+// is retried once with the same token and then reported as refused. `--log` writes the read log
+// (graph/read-log.ts), also when the read failed: that is when support needs Graph's request ids most.
+import { gzipSync } from 'node:zlib';
 import { findIncompleteReads } from '../core/completeness.ts';
 import { isGuid } from '../core/ids.ts';
 import type { Cloud, Snapshot } from '../core/snapshot-schema.ts';
+import { snapshotFileText, toSnapshotV2 } from '../core/snapshot-v2.ts';
 import { GraphReadError } from '../graph/errors.ts';
 import type { ReadProgress } from '../graph/graph-run.ts';
 import { GRAPH_HOSTS, resolveGraphBase } from '../graph/hosts.ts';
@@ -84,7 +86,7 @@ export const runCapture: Command = async (args, io) => {
   io.stderr(`capture: reading ${base} for ${groupIds.length} group(s)…\n`);
   let snapshot: Snapshot;
   try {
-    snapshot = await readTenantSnapshot(
+    const read = await readTenantSnapshot(
       {
         clientId,
         groupIds,
@@ -103,6 +105,7 @@ export const runCapture: Command = async (args, io) => {
         onLog: (entry) => log.add(entry),
       },
     );
+    snapshot = toSnapshotV2(read);
   } catch (error) {
     if (interrupt.aborted) return interrupted();
     if (!(error instanceof GraphReadError)) throw error;
@@ -114,7 +117,9 @@ export const runCapture: Command = async (args, io) => {
   if (interrupt.aborted) return interrupted();
 
   try {
-    await io.writeTextAtomic(out, `${JSON.stringify(snapshot, null, 2)}\n`);
+    const text = snapshotFileText(snapshot);
+    if (out.toLowerCase().endsWith('.gz')) await io.writeBytesAtomic(out, gzipSync(text));
+    else await io.writeTextAtomic(out, text);
   } catch (error) {
     throw new UsageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
   }

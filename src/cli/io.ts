@@ -9,8 +9,12 @@ export interface CliIo {
   fetch: typeof fetch;
   now(): Date;
   readText(path: string): Promise<string>;
+  /** The file's bytes in one read (a snapshot may be gzip-compressed, so not decoded here). */
+  readBytes(path: string): Promise<Uint8Array>;
   /** Writes the whole file or nothing (temporary file, then rename). */
   writeTextAtomic(path: string, text: string): Promise<void>;
+  /** writeTextAtomic for bytes (a gzip-compressed snapshot). */
+  writeBytesAtomic(path: string, bytes: Uint8Array): Promise<void>;
   /**
    * Aborts on Ctrl-C from the moment it is asked for: the command then stops itself and exits 130
    * (a second Ctrl-C kills the process as usual). Absent where there is no terminal (tests).

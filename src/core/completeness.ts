@@ -20,9 +20,9 @@ export function findIncompleteReads(snapshot: Snapshot): IncompleteRead[] {
     out.push({ path: read.path, status: read.status, reason: `${read.error ?? read.status}${http}${pages}` });
   }
   const listed = new Set(Object.keys(snapshot.members).map(idKey));
-  for (const group of snapshot.groups) {
-    if (listed.has(idKey(group.id))) continue;
-    const path = `/groups/${group.id}/members`;
+  for (const groupId of snapshot.groups) {
+    if (listed.has(idKey(groupId))) continue;
+    const path = `/groups/${groupId}/members`;
     if (out.some((read) => read.path.toLowerCase() === path.toLowerCase())) continue;
     out.push({ path, status: 'missing', reason: 'the members of this group were not read' });
   }

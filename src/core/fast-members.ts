@@ -1,12 +1,13 @@
-// A fast path for the bulk of a snapshot's validation: the `members` lists (1,160,000 objects at
-// L), which zod's generic object parser checked at about the cost of JSON.parse itself. An entry
+// A fast path for the bulk of a snapshot's validation: version 1's `members` lists (1,160,000
+// objects at L) and version 2's `objects` and id lists, which zod's generic parsers checked at
+// about the cost of JSON.parse itself. An entry
 // the schema would pass *and* copy unchanged is kept as it is: a plain object whose known
 // properties have the schema's types and come first, in the schema's order (zod's output puts them
 // there), then any unknown ones. Other entries go through zod one by one; any error makes the
 // caller run the full schema, so results and error paths are zod's own. Proven equivalent by
 // test/unit/core/fast-members.property.test.ts.
 import { z } from 'zod';
-import { memberSchema, type SnapshotMember, snapshotSchema } from './snapshot-schema.ts';
+import { memberSchema, type SnapshotMember, snapshotSchema, snapshotV2Schema } from './snapshot-schema.ts';
 
 type Check = 'string' | 'boolean' | 'strings';
 
@@ -30,6 +31,15 @@ export const snapshotSchemaWithCheckedMembers = snapshotSchema.extend({
   members: z.record(z.string(), z.array(z.unknown())),
 });
 
+/** The version 2 schema with `objects` and the id lists left to checkObjects and checkIdLists. */
+export const snapshotV2SchemaWithCheckedLists = snapshotV2Schema.extend({
+  objects: z.array(z.unknown()),
+  groups: z.array(z.unknown()),
+  members: z.record(z.string(), z.unknown()),
+  users: z.array(z.unknown()).optional(),
+  contacts: z.array(z.unknown()).optional(),
+});
+
 /**
  * The `members` record as the schema would output it, or null when any entry fails the schema
  * (or the record is odd): the caller then runs the full schema for zod's own errors. An entry
@@ -42,21 +52,60 @@ export function checkMembers(members: unknown): Record<string, SnapshotMember[]>
   const out: Record<string, SnapshotMember[]> = {};
   for (const key in members) {
     if (!Object.hasOwn(members, key) || key === '__proto__') return null;
-    const list = (members as Record<string, unknown>)[key];
-    if (!Array.isArray(list)) return null;
-    const checked = new Array<SnapshotMember>(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const entry = list[i];
-      if (memberPassesUnchanged(entry)) checked[i] = entry as SnapshotMember;
-      else {
-        const parsed = memberSchema.safeParse(entry);
-        if (!parsed.success) return null;
-        checked[i] = parsed.data;
-      }
-    }
+    const checked = checkObjects((members as Record<string, unknown>)[key]);
+    if (checked === null) return null;
     out[key] = checked;
   }
   return out;
+}
+
+/**
+ * A list of directory objects (a version 1 `members` list, version 2's `objects`: both take
+ * memberSchema) as the schema would output it, or null when any entry fails it.
+ */
+export function checkObjects(list: unknown): SnapshotMember[] | null {
+  if (!Array.isArray(list)) return null;
+  const checked = new Array<SnapshotMember>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    if (memberPassesUnchanged(entry)) checked[i] = entry as SnapshotMember;
+    else {
+      const parsed = memberSchema.safeParse(entry);
+      if (!parsed.success) return null;
+      checked[i] = parsed.data;
+    }
+  }
+  return checked;
+}
+
+export interface IdLists {
+  groups: string[];
+  members: Record<string, string[]>;
+  users?: string[];
+  contacts?: string[];
+}
+
+/**
+ * Version 2's id lists, kept as they are when the schema would pass them unchanged (arrays of
+ * strings, a plain `members` record), else null: the caller then runs the full schema.
+ */
+export function checkIdLists(record: Record<string, unknown>): IdLists | null {
+  const { groups, members, users, contacts } = record;
+  if (!isStringArray(groups)) return null;
+  if (users !== undefined && !isStringArray(users)) return null;
+  if (contacts !== undefined && !isStringArray(contacts)) return null;
+  if (typeof members !== 'object' || members === null || Array.isArray(members)) return null;
+  if (Object.getPrototypeOf(members) !== Object.prototype) return null;
+  for (const key in members) {
+    if (!Object.hasOwn(members, key) || key === '__proto__') return null;
+    if (!isStringArray((members as Record<string, unknown>)[key])) return null;
+  }
+  return {
+    groups: groups as string[],
+    members: members as Record<string, string[]>,
+    ...(users === undefined ? {} : { users: users as string[] }),
+    ...(contacts === undefined ? {} : { contacts: contacts as string[] }),
+  };
 }
 
 function memberPassesUnchanged(value: unknown): boolean {

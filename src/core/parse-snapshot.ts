@@ -1,13 +1,28 @@
-// Reads a snapshot file (text or an already-parsed value) into typed data, or errors that say
-// where and what: a line and column for broken JSON, a JSON path for a schema mismatch. The format
-// and version are checked before the schema, so a version-2 file is refused by name rather than
-// drowned in schema errors. Nesting is capped before anything else looks inside: JSON.parse takes
+// Reads a snapshot file (text or an already-parsed value) of version 1 or 2 into one typed form,
+// version 2 (a version 1 file is converted here, at the edge, so nothing after knows which was
+// read), or errors that say where and what: a line and column for broken JSON, a JSON path for a
+// schema mismatch, a duplicate id or an id that names no object. The format and version are checked
+// before the schema, so a version 3 file is refused by name rather than drowned in schema errors. Nesting is capped before anything else looks inside: JSON.parse takes
 // 100,000 levels, but JSON.stringify and every recursive walk after it (describe, the support
 // export's scrub) overflow the stack on them.
-import { checkMembers, snapshotSchemaWithCheckedMembers } from './fast-members.ts';
+import {
+  checkIdLists,
+  checkMembers,
+  checkObjects,
+  snapshotSchemaWithCheckedMembers,
+  snapshotV2SchemaWithCheckedLists,
+} from './fast-members.ts';
+import { idKey } from './ids.ts';
 import { findJsonErrorPosition } from './json-error-position.ts';
 import { type DataError, fail, jsonPath, ok, type Result } from './result.ts';
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.ts';
+import {
+  SNAPSHOT_FORMAT,
+  type Snapshot,
+  type SnapshotV1,
+  snapshotSchema,
+  snapshotV2Schema,
+} from './snapshot-schema.ts';
+import { toSnapshotV2 } from './snapshot-v2.ts';
 
 const MAX_ERRORS = 20;
 /** A real snapshot is under 10 levels deep; unknown Graph properties get generous room. */
@@ -53,28 +68,99 @@ export function parseSnapshotValue(value: unknown, options: ParseOptions = {}): 
       },
     ]);
   }
-  if (record.version !== SNAPSHOT_VERSION) {
-    return fail([
-      {
-        code: 'unsupported_version',
-        path: '$.version',
-        message: `is ${describe(record.version)}; this reader knows version ${SNAPSHOT_VERSION} only`,
-      },
-    ]);
+  if (record.version === 1) {
+    const v1 = parseVersion1(value, options);
+    return v1.ok ? ok(toSnapshotV2(v1.data)) : v1;
   }
+  if (record.version === 2) return parseVersion2(record, options);
+  return fail([
+    {
+      code: 'unsupported_version',
+      path: '$.version',
+      message: `is ${describe(record.version)}; this reader knows versions 1 and 2 (is the file from a newer dirsync-preflight?)`,
+    },
+  ]);
+}
+
+function parseVersion1(value: unknown, options: ParseOptions): Result<SnapshotV1> {
+  const record = value as Record<string, unknown>;
   const members = options.fastMembers === false ? null : checkMembers(record.members);
   if (members !== null) {
     const light = snapshotSchemaWithCheckedMembers.safeParse(value, { reportInput: true });
     if (light.success) return ok({ ...light.data, members });
   }
   const parsed = snapshotSchema.safeParse(value, { reportInput: true });
-  if (parsed.success) return ok(parsed.data);
-  const errors: DataError[] = parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
+  return parsed.success ? ok(parsed.data) : fail(zodErrors(parsed.error.issues));
+}
+
+function parseVersion2(record: Record<string, unknown>, options: ParseOptions): Result<Snapshot> {
+  let snapshot: Snapshot | null = null;
+  if (options.fastMembers !== false) {
+    const objects = checkObjects(record.objects);
+    const lists = objects === null ? null : checkIdLists(record);
+    if (objects !== null && lists !== null) {
+      const light = snapshotV2SchemaWithCheckedLists.safeParse(record, { reportInput: true });
+      if (light.success) snapshot = { ...light.data, objects, ...lists } as Snapshot;
+    }
+  }
+  if (snapshot === null) {
+    const parsed = snapshotV2Schema.safeParse(record, { reportInput: true });
+    if (!parsed.success) return fail(zodErrors(parsed.error.issues));
+    snapshot = parsed.data;
+  }
+  const errors = referenceErrors(snapshot);
+  return errors.length === 0 ? ok(snapshot) : fail(errors);
+}
+
+/**
+ * Version 2's references: each object's id once in `objects` (ignoring case), and every id in
+ * `groups`, `members` (keys and entries), `users` and `contacts` the id of an object there.
+ */
+function referenceErrors(snapshot: Snapshot): DataError[] {
+  const errors: DataError[] = [];
+  const report = (path: ReadonlyArray<PropertyKey>, code: string, message: string) => {
+    if (errors.length < MAX_ERRORS) errors.push({ code, path: jsonPath(path), message });
+  };
+  const first = new Map<string, number>();
+  snapshot.objects.forEach((object, i) => {
+    const key = idKey(object.id);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else
+      report(
+        ['objects', i, 'id'],
+        'duplicate_id',
+        `${describe(object.id)} is the id of $.objects[${earlier}] already (ids compare ignoring case; each object appears once)`,
+      );
+  });
+  // Ids are mostly lowercase already, so the first probe usually settles it without folding case.
+  const known = (id: string) => first.has(id) || first.has(idKey(id));
+  const dangling = (path: ReadonlyArray<PropertyKey>, id: string) =>
+    report(path, 'unknown_id', `${describe(id)} is not the id of any object in $.objects`);
+  const checkList = (name: string, ids: readonly string[] | undefined) => {
+    if (ids === undefined) return;
+    for (let i = 0; i < ids.length; i++) if (!known(ids[i] as string)) dangling([name, i], ids[i] as string);
+  };
+  checkList('groups', snapshot.groups);
+  for (const groupId of Object.keys(snapshot.members)) {
+    if (!known(groupId)) dangling(['members', groupId], groupId);
+    const ids = snapshot.members[groupId] ?? [];
+    for (let i = 0; i < ids.length; i++)
+      if (!known(ids[i] as string)) dangling(['members', groupId, i], ids[i] as string);
+  }
+  checkList('users', snapshot.users);
+  checkList('contacts', snapshot.contacts);
+  return errors;
+}
+
+function zodErrors(
+  issues: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; input?: unknown }>,
+): DataError[] {
+  return issues.slice(0, MAX_ERRORS).map((issue) => ({
     code: issue.code,
     path: jsonPath(issue.path),
     message: issueMessage(issue),
   }));
-  return fail(errors);
 }
 
 /** Iterative, so the check itself cannot overflow; about 4% of a 335 MB file's parse time. */

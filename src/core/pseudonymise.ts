@@ -6,7 +6,7 @@
 // app, so its publisherDomain and redirect URIs still show). Unknown string properties of directory objects are
 // replaced too: an attribute we do not know may well hold a name.
 import { createPseudonyms, type Pseudonyms, type TextRole } from './pseudonym-maps.ts';
-import type { Snapshot } from './snapshot-schema.ts';
+import type { SnapshotV1 as Snapshot } from './snapshot-schema.ts';
 
 export interface PseudonymiseOptions {
   /** Chooses the stand-ins; a different salt gives stand-ins that cannot be linked to these. */

@@ -1,6 +1,9 @@
-// The zod schema of snapshot-format.md version 1. Objects are kept raw: every object schema is
-// loose, so properties we do not know survive a parse → export round trip. Attributes the core
-// reads are typed as Graph sends them (value, null = empty or not permitted, absent = not requested).
+// The zod schemas of snapshot-format.md, versions 1 and 2. Objects are kept raw: every object
+// schema is loose, so properties we do not know survive a parse → export round trip. Attributes the
+// core reads are typed as Graph sends them (value, null = empty or not permitted, absent = not
+// requested). `Snapshot` is version 2, the one form every reader gives (a version 1 file is
+// converted at the edge, snapshot-v2.ts); `SnapshotV1` is what version 1 files and the Graph
+// reader's copies-per-group hold.
 import { z } from 'zod';
 
 const str = z.string();
@@ -146,9 +149,9 @@ export const readEntrySchema = z.looseObject({
 
 export const cloudSchema = z.enum(['global', 'usgov']);
 
-export const snapshotSchema = z.looseObject({
+/** What versions 1 and 2 share: everything but the directory objects and their lists. */
+const sharedFields = {
   format: z.literal('dirsync-snapshot'),
-  version: z.literal(1),
   capturedAt: isoDate,
   cloud: cloudSchema,
   pseudonymised: z.boolean().optional(),
@@ -165,15 +168,42 @@ export const snapshotSchema = z.looseObject({
     syncContacts: z.boolean(),
   }),
   notFound: z.array(str),
-  groups: z.array(groupSchema),
   memberCounts: z.record(str, z.number().int().nonnegative()).optional(),
+  reads: z.array(readEntrySchema),
+};
+
+/** Version 1: each group's members inline, an object repeated wherever it appears. */
+export const snapshotSchema = z.looseObject({
+  ...sharedFields,
+  version: z.literal(1),
+  groups: z.array(groupSchema),
   members: z.record(str, z.array(memberSchema)),
   users: z.array(userSchema).optional(),
   contacts: z.array(contactSchema).optional(),
-  reads: z.array(readEntrySchema),
 });
 
-export type Snapshot = z.infer<typeof snapshotSchema>;
+/** A directory object of version 2's `objects`: the type is required (it alone says what it is). */
+export const objectSchema = memberSchema;
+const idList = z.array(str);
+
+/**
+ * Version 2: each object once in `objects`, the rest by id. Unique ids and references that
+ * resolve are checked after the shape (parse-snapshot.ts), so their errors name the JSON path.
+ */
+export const snapshotV2Schema = z.looseObject({
+  ...sharedFields,
+  version: z.literal(2),
+  objects: z.array(objectSchema),
+  groups: idList,
+  members: z.record(str, idList),
+  users: idList.optional(),
+  contacts: idList.optional(),
+});
+
+export type SnapshotV1 = z.infer<typeof snapshotSchema>;
+/** A snapshot as every reader gives it, whichever version the file was: version 2. */
+export type Snapshot = z.infer<typeof snapshotV2Schema>;
+export type SnapshotObject = z.infer<typeof objectSchema>;
 export type SnapshotMember = z.infer<typeof memberSchema>;
 export type SnapshotGroup = z.infer<typeof groupSchema>;
 export type SnapshotApp = z.infer<typeof appSchema>;
@@ -184,4 +214,7 @@ export type ReadStatus = z.infer<typeof readStatusSchema>;
 export type Cloud = z.infer<typeof cloudSchema>;
 
 export const SNAPSHOT_FORMAT = 'dirsync-snapshot';
-export const SNAPSHOT_VERSION = 1;
+/** The version writers write. */
+export const SNAPSHOT_VERSION = 2;
+/** The versions readers read. */
+export const SNAPSHOT_VERSIONS: readonly number[] = [1, 2];

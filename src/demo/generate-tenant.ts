@@ -6,7 +6,8 @@
 // `reads` entry per request; no whole-directory `users` or `contacts`.
 
 import { GRAPH_APP_ID } from '../core/ids.ts';
-import type { Cloud, ReadEntry, Snapshot } from '../core/snapshot-schema.ts';
+import type { Cloud, ReadEntry, Snapshot, SnapshotV1 } from '../core/snapshot-schema.ts';
+import { toSnapshotV2 } from '../core/snapshot-v2.ts';
 import { type AppMistake, generateApp, generateSubscribedSkus } from './app-registration.ts';
 import { type GroupShape, type MemberObject, planGroups } from './group-plan.ts';
 import { INITIAL_DOMAIN, TENANT_DOMAIN, TENANT_NAME } from './names.ts';
@@ -27,7 +28,16 @@ export type GenerateOptions = GroupShape & {
 const MEMBERS_PAGE_SIZE = 999;
 const LICENSED_SHARE = 0.9;
 
-export function generateTenant(options: GenerateOptions): Snapshot {
+/** The tenant as a version 2 snapshot, as writers write it (the demo file, tests of the core). */
+export function generateSnapshot(options: GenerateOptions): Snapshot {
+  return toSnapshotV2(generateTenant(options));
+}
+
+/**
+ * The tenant as version 1, each group's members inline: the shape Graph answers in, which the fake
+ * Graph serves and the benchmark writes as its version 1 files.
+ */
+export function generateTenant(options: GenerateOptions): SnapshotV1 {
   const capturedAtMs = Date.parse(options.capturedAt);
   if (Number.isNaN(capturedAtMs)) {
     throw new RangeError(`capturedAt is not an ISO-8601 date-time: ${options.capturedAt}`);

@@ -7,11 +7,11 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSnapshotValue } from '../core/parse-snapshot.ts';
 import { formatError } from '../core/result.ts';
-import { generateTenant } from './generate-tenant.ts';
+import { generateSnapshot } from './generate-tenant.ts';
 import { DEMO } from './profiles.ts';
 
 const target = fileURLToPath(new URL('../../public/demo/demo-tenant.json', import.meta.url));
-const snapshot = generateTenant(DEMO);
+const snapshot = generateSnapshot(DEMO);
 const checked = parseSnapshotValue(snapshot);
 if (!checked.ok) {
   process.stderr.write(`error: the generated demo is not a valid snapshot:\n`);

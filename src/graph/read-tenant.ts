@@ -5,7 +5,7 @@
 // fails after retries is recorded in `reads` and the snapshot is thereby incomplete. Only an
 // unreadable organization or a refused token fails the whole run.
 import { idKey, isGuid } from '../core/ids.ts';
-import type { Cloud, Snapshot, SnapshotGroup, SubscribedSku } from '../core/snapshot-schema.ts';
+import type { Cloud, SnapshotGroup, SnapshotV1, SubscribedSku } from '../core/snapshot-schema.ts';
 import { GraphReadError } from './errors.ts';
 import type { GraphOutcome } from './graph-client.ts';
 import { type GraphReaderDeps, startRun } from './graph-run.ts';
@@ -43,13 +43,13 @@ export interface ReadTenantRequest {
   readPermissionGrants: boolean;
 }
 
-type Tenant = Snapshot['tenant'];
-type Contact = NonNullable<Snapshot['contacts']>[number];
+type Tenant = SnapshotV1['tenant'];
+type Contact = NonNullable<SnapshotV1['contacts']>[number];
 
 export async function readTenantSnapshot(
   request: ReadTenantRequest,
   deps: GraphReaderDeps,
-): Promise<Snapshot> {
+): Promise<SnapshotV1> {
   checkIds(request);
   const capturedAt = deps.now().toISOString();
   const run = startRun(request.cloud, request.graphBaseUrl, deps);

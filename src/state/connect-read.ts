@@ -7,6 +7,7 @@
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Auth } from '../auth/types.ts';
 import type { Cloud } from '../core/snapshot-schema.ts';
+import { snapshotFileText, toSnapshotV2 } from '../core/snapshot-v2.ts';
 import type { listGroups, ReadProgress, ReadTenantRequest, readTenantSnapshot } from '../graph/index.ts';
 import { createReadLog, isAbortError, type ReadLog } from '../graph/index.ts';
 import type { Picker } from './connect-picker.ts';
@@ -142,7 +143,8 @@ export function createConnectRead(deps: ConnectReadDeps, targets: ConnectReadTar
         if (controller.signal.aborted) return false;
         keepLog(log, startedAt);
         stop();
-        const opened = await deps.openSnapshot(JSON.stringify(snapshot));
+        // Written as every writer writes a snapshot (version 2), so it is stored and exported so.
+        const opened = await deps.openSnapshot(snapshotFileText(toSnapshotV2(snapshot)));
         if (opened) visible.value = false;
         step.value = 'groups';
         return opened;

@@ -1,6 +1,7 @@
 // The downloads of an open report: the upload CSV (in parts under 10 MB), the exclusions CSV, the
 // snapshot as opened or pseudonymised for support, the submission document and the secret's
-// calendar reminder. Each kind has its own status, so a view shows only what it started. One file
+// calendar reminder. Both snapshot exports are written by the worker as version 2, gzip-compressed
+// (`….snapshot.json.gz`), whatever version the opened file was. Each kind has its own status, so a view shows only what it started. One file
 // is saved at once; several parts are listed, because browsers block a burst of downloads.
 // The secret value typed for the submission document is an argument of one call and is kept
 // nowhere: not in a signal, not in a status, not in an error.
@@ -58,7 +59,8 @@ export interface ExportState {
   editDraft(change: Partial<SubmissionDraft>): void;
   exportUpload(options: { segments: boolean; allowIncomplete: boolean }): Promise<void>;
   exportExclusions(): Promise<void>;
-  exportSnapshot(): void;
+  /** The open snapshot as writers write it: version 2, gzip (`….snapshot.json.gz`). */
+  exportSnapshot(): Promise<void>;
   exportForSupport(): Promise<void>;
   /** Builds and saves the document; the secret goes into the file and nowhere else. */
   downloadSubmission(secretValue: string): Promise<boolean>;
@@ -71,13 +73,13 @@ export interface ExportState {
 const TYPES: Record<ExportKind, string> = {
   upload: 'text/csv;charset=utf-8',
   exclusions: 'text/csv;charset=utf-8',
-  snapshot: 'application/json',
-  support: 'application/json',
+  snapshot: 'application/gzip',
+  support: 'application/gzip',
   submission: 'text/plain;charset=utf-8',
   reminder: 'text/calendar;charset=utf-8',
 };
 
-/** "Contoso Ltd." captured 2026-11-26 → "contoso-ltd-2026-11-26-<what>". */
+/** "Contoso Ltd." captured 2026-11-26 → "contoso-ltd-2026-11-26-<what>" (no suffix when `what` is ''). */
 export function baseNameFor(source: Pick<ExportSource, 'tenantName' | 'capturedAt'>, what: string): string {
   const slug =
     source.tenantName
@@ -88,7 +90,7 @@ export function baseNameFor(source: Pick<ExportSource, 'tenantName' | 'capturedA
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'tenant';
   const day = /^\d{4}-\d{2}-\d{2}/.exec(source.capturedAt)?.[0] ?? 'snapshot';
-  return `${slug}-${day}-${what}`;
+  return what === '' ? `${slug}-${day}` : `${slug}-${day}-${what}`;
 }
 
 export const EMPTY_DRAFT: SubmissionDraft = { organizationNames: '', ownerName: '', ownerEmail: '' };
@@ -147,19 +149,15 @@ export function createExportState(deps: ExportStateDeps): ExportState {
         const files = await deps.call('exportExclusions', { baseName: baseNameFor(source, 'exclusions') });
         finish('exclusions', toDownloads('exclusions', files, true));
       }),
-    exportSnapshot() {
-      const source = deps.source();
-      if (source === null) return;
-      const { content } = source;
-      const blob = 'file' in content ? content.file : new Blob([content.text], { type: TYPES.snapshot });
-      finish('snapshot', [
-        { fileName: `${baseNameFor(source, 'snapshot')}.json`, rows: null, bytes: blob.size, blob },
-      ]);
-    },
+    exportSnapshot: () =>
+      run('snapshot', async (source) => {
+        const file = await deps.call('exportSnapshot', { baseName: baseNameFor(source, '') });
+        finish('snapshot', toDownloads('snapshot', [file], false));
+      }),
     exportForSupport: () =>
       run('support', async (source) => {
         const file = await deps.call('exportForSupport', {
-          baseName: baseNameFor(source, 'snapshot-for-support'),
+          baseName: baseNameFor(source, 'for-support'),
           salt: (deps.salt ?? (() => crypto.randomUUID()))(),
         });
         finish('support', toDownloads('support', [file], false));

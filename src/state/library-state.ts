@@ -3,7 +3,7 @@
 // become a plain problem with what to do; the store writes each change in one transaction, so a
 // failure leaves nothing half-written. Surprising: a snapshot already stored (same tenant, capture
 // time and size) is not stored again, so opening the demo twice does not fill the list; and the
-// diff's two texts go to the worker, which compares them beside (not instead of) the open report.
+// diff's two stored files go to the worker, which compares them beside (not instead of) the open report.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { SnapshotDiff } from '../core/diff.ts';
 import type { SnapshotMeta } from '../storage/schema.ts';
@@ -155,7 +155,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
       let content: SnapshotContent;
       try {
         const stored = await store.get(id);
-        content = 'blob' in stored ? { file: stored.blob } : { text: stored.text };
+        content = storedContent(stored);
       } catch (error) {
         fail('open', error);
         await refresh();
@@ -217,10 +217,10 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
       const aborted = controller.signal;
       working.value = 'Comparing the two snapshots';
       try {
-        const [olderText, newerText] = await Promise.all([store.get(older.id), store.get(newer.id)]);
+        const [olderStored, newerStored] = await Promise.all([store.get(older.id), store.get(newer.id)]);
         const result = await deps.worker.call(
           'diff',
-          { older: await storedText(olderText), newer: await storedText(newerText) },
+          { older: storedContent(olderStored), newer: storedContent(newerStored) },
           { signal: aborted, onProgress: (phase) => (working.value = phase) },
         );
         if (!result.ok) {
@@ -294,7 +294,7 @@ function byCapture(a: SnapshotMeta, b: SnapshotMeta): [SnapshotMeta, SnapshotMet
   return key(a) <= key(b) ? [a, b] : [b, a];
 }
 
-/** A stored snapshot's text, for the diff (which parses two files at once in the worker). */
-function storedText(stored: StoredSnapshot): Promise<string> {
-  return 'blob' in stored ? stored.blob.text() : Promise.resolve(stored.text);
+/** A stored snapshot as the worker reads it: the Blob (maybe gzip), or the text of an older record. */
+function storedContent(stored: StoredSnapshot): SnapshotContent {
+  return 'blob' in stored ? { file: stored.blob } : { text: stored.text };
 }

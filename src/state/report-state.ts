@@ -4,7 +4,8 @@
 // read the signals. Tested without rendering (a fake or in-process worker client is passed in).
 // Surprising: cancelling a job terminates the worker, and with it the open snapshot; calls on the
 // open report then re-open its content with the options shown, once, and try again. A picked file
-// goes to the worker as a File (a handle), never as text: the page does not decode it at all.
+// goes to the worker as a File (a handle), never as text: the page does not decode it at all; the
+// worker decompresses a gzip file as it reads it, with progress.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { AuditReport } from '../core/audit/types.ts';
 import type { PreviewOptions } from '../core/preview.ts';
@@ -197,8 +198,6 @@ export function createReportState(deps: ReportStateDeps): ReportState {
     content: SnapshotContent,
     source: SnapshotSource,
     signal?: AbortSignal,
-    /** What the report keeps as "opened" (the file, when only its text went to the worker). */
-    kept: SnapshotContent = content,
   ): Promise<boolean> => {
     const aborted = signal ?? begin('Reading the snapshot');
     try {
@@ -228,22 +227,13 @@ export function createReportState(deps: ReportStateDeps): ReportState {
         summary: opened.summary,
         ...checks,
         savedOptions: { usernameFallback, syncContacts },
-        content: kept,
+        content,
       };
       report.value = next;
       recipients.refresh();
       deps.onOpened?.(next);
       return true;
     } catch (error) {
-      // Where the worker cannot read files (no FileReaderSync), the page reads the text instead.
-      if (
-        (error as { code?: unknown }).code === 'file-not-readable' &&
-        'file' in content &&
-        !aborted.aborted
-      ) {
-        const text = await content.file.text().catch(() => null);
-        if (text !== null) return openContent({ text }, source, aborted, content);
-      }
       if (!isAbort(error)) problem.value = workerProblem(error);
       return false;
     } finally {
@@ -351,7 +341,7 @@ function fileProblem(source: SnapshotSource, errors: DataError[]): Problem {
   return {
     title: `${name} is not a snapshot this app can read`,
     details,
-    next: 'Nothing was saved or changed. Choose a snapshot exported by dirsync-preflight (format "dirsync-snapshot", version 1).',
+    next: 'Nothing was saved or changed. Choose a snapshot exported by dirsync-preflight (format "dirsync-snapshot", version 1 or 2, plain or .json.gz).',
   };
 }
 

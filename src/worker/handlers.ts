@@ -14,10 +14,13 @@ import { parseSnapshotText } from '../core/parse-snapshot.ts';
 import { computePreview, type Preview, type PreviewOptions } from '../core/preview.ts';
 import { type PreviewSummary, summarizePreview } from '../core/preview-summary.ts';
 import { pseudonymiseSnapshot } from '../core/pseudonymise.ts';
-import type { DataError } from '../core/result.ts';
+import { type DataError, fail } from '../core/result.ts';
 import { createRowTable, type RowQuery, type RowTable, type TableRow } from '../core/row-query.ts';
 import type { Snapshot } from '../core/snapshot-schema.ts';
+import { snapshotFileText, toSnapshotV1, toSnapshotV2 } from '../core/snapshot-v2.ts';
 import { exclusionsCsvOf, uploadCsvOf } from '../export/preview-csv.ts';
+import { JobError } from './job-error.ts';
+import { FILE_PROBLEMS, gzipText, readSnapshotText, type SnapshotContent } from './read-content.ts';
 import {
   differencesCsv,
   type KeptReconciliation,
@@ -28,6 +31,9 @@ import {
   reconcilePeople,
   runReconcile,
 } from './reconcile-jobs.ts';
+
+export { JobError } from './job-error.ts';
+export type { SnapshotContent } from './read-content.ts';
 
 export interface JobContext {
   progress(phase: string, done?: number, total?: number): void;
@@ -41,25 +47,6 @@ export interface SnapshotMeta {
   pseudonymised: boolean;
   clientId: string | null;
   bytes: number;
-}
-
-/**
- * A snapshot to open: its text, or the file itself. A file is read here, in the worker, because
- * decoding a few hundred megabytes and copying the string across would freeze the page for
- * seconds, while posting a File only passes a handle.
- */
-export type SnapshotContent = { text: string } | { file: Blob };
-
-/** FileReaderSync exists in dedicated workers only (not on the page, not in Node). */
-function readBlobText(file: Blob): string {
-  const Reader = (globalThis as { FileReaderSync?: new () => { readAsText(blob: Blob): string } })
-    .FileReaderSync;
-  if (Reader === undefined)
-    throw new JobError(
-      'file-not-readable',
-      'This browser cannot read the file in the background: open it as text.',
-    );
-  return new Reader().readAsText(file);
 }
 
 export type DiffResult = { ok: true; diff: SnapshotDiff } | { ok: false; errors: DataError[] };
@@ -84,15 +71,6 @@ interface Session {
   reconciliation: KeptReconciliation | null;
 }
 
-export class JobError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function createWorkerHandlers() {
   let session: Session | null = null;
   const current = (): Session => {
@@ -108,10 +86,18 @@ export function createWorkerHandlers() {
     }));
 
   return {
-    /** Parses and validates a snapshot file, then previews it with the given options. */
-    open(input: SnapshotContent & { options?: PreviewOptions }, context: JobContext): OpenResult {
+    /**
+     * Reads (decompressing a gzip file), parses and validates a snapshot file of version 1 or 2,
+     * then previews it with the given options.
+     */
+    async open(
+      input: SnapshotContent & { options?: PreviewOptions },
+      context: JobContext,
+    ): Promise<OpenResult> {
+      const read = await readText(input, context);
+      if (typeof read !== 'string') return { ok: false, errors: read };
+      const text = read;
       context.progress('Checking the file');
-      const text = 'file' in input ? readBlobText(input.file) : input.text;
       const parsed = parseSnapshotText(text);
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       context.progress('Applying the recipient rules');
@@ -131,16 +117,21 @@ export function createWorkerHandlers() {
     },
 
     /**
-     * Who joins and leaves between two snapshot texts of one tenant, each with its own selection.
+     * Who joins and leaves between two snapshots of one tenant, each with its own selection.
      * Leaves the open snapshot alone, so a report and a diff do not displace each other.
      */
-    diff(input: { older: string; newer: string }, context: JobContext): DiffResult {
+    async diff(
+      input: { older: SnapshotContent; newer: SnapshotContent },
+      context: JobContext,
+    ): Promise<DiffResult> {
+      const olderText = await readText(input.older, context);
+      const newerText = await readText(input.newer, context);
       context.progress('Checking the older snapshot');
-      const older = parseSnapshotText(input.older);
+      const older = typeof olderText === 'string' ? parseSnapshotText(olderText) : fail<Snapshot>(olderText);
       if (!older.ok)
         return { ok: false, errors: older.errors.map((e) => ({ ...e, path: `older ${e.path}` })) };
       context.progress('Checking the newer snapshot');
-      const newer = parseSnapshotText(input.newer);
+      const newer = typeof newerText === 'string' ? parseSnapshotText(newerText) : fail<Snapshot>(newerText);
       if (!newer.ok)
         return { ok: false, errors: newer.errors.map((e) => ({ ...e, path: `newer ${e.path}` })) };
       context.progress('Comparing who is synced');
@@ -184,14 +175,19 @@ export function createWorkerHandlers() {
       return toFiles(exclusionsCsvOf(current().preview, { baseName: input.baseName }));
     },
 
+    /** The open snapshot as writers write it: version 2, gzip-compressed (`….snapshot.json.gz`). */
+    async exportSnapshot(input: { baseName: string }): Promise<FileOut> {
+      return snapshotFile(input.baseName, current().snapshot);
+    },
+
     /**
      * The open snapshot with names and addresses replaced (snapshot-format.md), for support: its
      * preview gives the same counts. The salt comes from the page, so the core stays deterministic.
+     * The pseudonymiser works on version 1; its result is written as version 2 like every export.
      */
-    exportForSupport(input: { baseName: string; salt: string }): FileOut {
-      const safe = pseudonymiseSnapshot(current().snapshot, { salt: input.salt });
-      const text = `${JSON.stringify(safe, null, 2)}\n`;
-      return toFiles([{ fileName: `${input.baseName}.json`, text, rows: 0 }])[0] as FileOut;
+    async exportForSupport(input: { baseName: string; salt: string }): Promise<FileOut> {
+      const safe = pseudonymiseSnapshot(toSnapshotV1(current().snapshot), { salt: input.salt });
+      return snapshotFile(input.baseName, toSnapshotV2(safe));
     },
 
     /** Compares HQ's audience list (a dropped file, read here in slices) with the open preview. */
@@ -282,3 +278,24 @@ export function createWorkerHandlers() {
 }
 
 export type WorkerHandlers = ReturnType<typeof createWorkerHandlers>;
+
+/**
+ * A snapshot's text (a gzip file reports how much of it was decompressed), or what is wrong with
+ * the file as errors, the way a file that is no snapshot is reported.
+ */
+async function readText(content: SnapshotContent, context: JobContext): Promise<string | DataError[]> {
+  if ('file' in content) context.progress('Reading the file');
+  try {
+    return await readSnapshotText(content, (done, total) =>
+      context.progress('Decompressing the file', done, total),
+    );
+  } catch (error) {
+    if (!(error instanceof JobError && FILE_PROBLEMS.has(error.code))) throw error;
+    return [{ code: error.code, path: '$', message: error.message }];
+  }
+}
+
+async function snapshotFile(baseName: string, snapshot: Snapshot): Promise<FileOut> {
+  const data = await gzipText(snapshotFileText(snapshot));
+  return { fileName: `${baseName}.snapshot.json.gz`, rows: 0, data };
+}

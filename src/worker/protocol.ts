@@ -5,7 +5,8 @@ import type { WorkerHandlers } from './handlers.ts';
 
 export type Method = keyof WorkerHandlers;
 export type ArgsOf<M extends Method> = Parameters<WorkerHandlers[M]>[0];
-export type ResultOf<M extends Method> = ReturnType<WorkerHandlers[M]>;
+/** What a call resolves to: a handler may return its result or a promise of it. */
+export type ResultOf<M extends Method> = Awaited<ReturnType<WorkerHandlers[M]>>;
 
 export interface JobRequest<M extends Method = Method> {
   id: number;

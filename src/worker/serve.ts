@@ -29,6 +29,11 @@ export function serveWorker(
     const { id, method, args } = event.data as JobRequest;
     const post = (response: JobResponse, transfer: Transferable[] = []) =>
       port.postMessage(response, transfer);
+    const fail = (error: unknown) => {
+      const code = error instanceof JobError ? error.code : 'job-failed';
+      const message = error instanceof Error ? error.message : String(error);
+      post({ id, kind: 'error', error: { code, message } });
+    };
     try {
       const handler = handlers[method] as (args: unknown, context: unknown) => unknown;
       if (typeof handler !== 'function')
@@ -43,11 +48,12 @@ export function serveWorker(
             ...(total === undefined ? {} : { total }),
           }),
       });
-      post({ id, kind: 'result', result }, transferables(result));
+      // Reading a compressed file streams, so some jobs answer with a promise.
+      if (result instanceof Promise)
+        result.then((value) => post({ id, kind: 'result', result: value }, transferables(value)), fail);
+      else post({ id, kind: 'result', result }, transferables(result));
     } catch (error) {
-      const code = error instanceof JobError ? error.code : 'job-failed';
-      const message = error instanceof Error ? error.message : String(error);
-      post({ id, kind: 'error', error: { code, message } });
+      fail(error);
     }
   };
 }

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 import type { GenerateOptions } from '../../src/demo/generate-tenant.ts';
 import { generateTenant } from '../../src/demo/generate-tenant.ts';
 import { createFakeGraph, type FakeGraph } from '../support/fake-graph.ts';
@@ -14,7 +14,7 @@ import { expectedRead } from '../support/graph-expectations.ts';
 
 export interface BenchServerInput {
   /** The tenant, or the options to generate it here (which spares the reader's thread a copy). */
-  tenant: Snapshot | GenerateOptions;
+  tenant: SnapshotV1 | GenerateOptions;
   latencyMs: number;
   throttled: boolean;
 }
@@ -115,7 +115,7 @@ parentPort?.on('message', (message: string) => {
  * The longest chain of requests that must follow one another: a group's first page only once the
  * page listing it came back (its shortest route from a selected group), then its pages one by one.
  */
-function criticalPath(tenant: Snapshot): number {
+function criticalPath(tenant: SnapshotV1): number {
   const key = (id: string) => id.toLowerCase();
   const lists = new Map(Object.entries(tenant.members).map(([id, list]) => [key(id), list]));
   const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));

@@ -7,7 +7,7 @@
 // time is mostly the waits Graph asked for, and its request count shows whether retries rode along
 // in batches that went out anyway (issue #11: ≤ 1.10 × the minimum).
 import { Worker } from 'node:worker_threads';
-import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 import type { GenerateOptions } from '../../src/demo/generate-tenant.ts';
 import { readTenantSnapshot } from '../../src/graph/read-tenant.ts';
 import type { BenchServerInput, BenchServerReady } from './graph-bench-server.ts';
@@ -44,7 +44,7 @@ interface ServerStats {
 }
 
 export async function benchGraph(
-  tenant: Snapshot | GenerateOptions,
+  tenant: SnapshotV1 | GenerateOptions,
   latencyMs: number,
   throttled: boolean,
 ): Promise<GraphResult> {

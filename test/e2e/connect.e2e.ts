@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { runCli } from '../../src/cli/run.ts';
 import { classifyGroup } from '../../src/core/audit/classify-groups.ts';
-import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 import { generateTenant } from '../../src/demo/generate-tenant.ts';
 import { DEMO } from '../../src/demo/profiles.ts';
 import { createFakeGraph, type FakeGraphOptions } from '../support/fake-graph.ts';
@@ -29,19 +29,19 @@ const GRAPH_BASES: Readonly<Record<Cloud, string>> = {
 
 const BLOCK_POPUPS = 'window.open = () => null;';
 
-function demoSnapshot(cloud: Cloud): Snapshot {
+function demoSnapshot(cloud: Cloud): SnapshotV1 {
   return generateTenant({ ...DEMO, cloud });
 }
 
-const syncClientIdOf = (snapshot: Snapshot): string => snapshot.app?.clientId ?? '';
+const syncClientIdOf = (snapshot: SnapshotV1): string => snapshot.app?.clientId ?? '';
 
-const isHidden = (snapshot: Snapshot, id: string): boolean => {
+const isHidden = (snapshot: SnapshotV1, id: string): boolean => {
   const group = snapshot.groups.find((g) => g.id === id);
   return group !== undefined && classifyGroup(group).hiddenMembership;
 };
 
 /** What `cli preview <snapshot> --json` says the audience is. */
-async function cliRecipients(snapshot: Snapshot): Promise<number> {
+async function cliRecipients(snapshot: SnapshotV1): Promise<number> {
   const io = createMemoryIo({ 'snapshot.json': JSON.stringify(snapshot) });
   const code = await runCli(['preview', 'snapshot.json', '--json'], io);
   assert.equal(code, 0, io.err());
@@ -50,7 +50,7 @@ async function cliRecipients(snapshot: Snapshot): Promise<number> {
 
 interface Setup {
   readonly e2e: E2E;
-  readonly snapshot: Snapshot;
+  readonly snapshot: SnapshotV1;
   readonly graph: ReturnType<typeof createFakeGraph>;
 }
 

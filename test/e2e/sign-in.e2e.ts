@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFakeGraph } from '../support/fake-graph.ts';
 import { decodeJwt, FAILURES, type FakeIdpOptions } from '../support/fake-idp.ts';
-import { snapshotOf, user } from '../support/snapshot-builder.ts';
+import { snapshotV1Of, user } from '../support/snapshot-builder.ts';
 import type { HarnessOutcome } from './fixtures/auth-harness/protocol.ts';
 import { driveHarness, type HarnessDriver, harnessMounts } from './support/auth-harness.ts';
 import type { GraphSource } from './support/routes.ts';
@@ -299,7 +299,7 @@ export default defineSpec({
     {
       name: 'US Government: sign-in, renewal and Graph stay on .us hosts',
       async run(t) {
-        const fakeGraph = createFakeGraph(snapshotOf({ members: { g1: [user('u1')] }, selected: ['g1'] }), {
+        const fakeGraph = createFakeGraph(snapshotV1Of({ members: { g1: [user('u1')] }, selected: ['g1'] }), {
           baseUrl: 'https://graph.microsoft.us',
         });
         const setup = await setUp(t, { idp: { accessTokenLifetimeSeconds: 301 }, graph: fakeGraph });

@@ -3,7 +3,8 @@
 // P1 licence, and groups carrying every attribute of the guide's "Review attributes" table. Each
 // call returns a fresh copy, so a test case breaks one thing by mutating it.
 import type { Snapshot, SnapshotApp, SnapshotGroup } from '../../src/core/snapshot-schema.ts';
-import { groupRef, type SnapshotParts, snapshotOf, user } from './snapshot-builder.ts';
+import { toSnapshotV2 } from '../../src/core/snapshot-v2.ts';
+import { groupRef, type SnapshotParts, snapshotV1Of, user } from './snapshot-builder.ts';
 
 export const CLIENT_ID = '5e2c7a10-0000-4000-8000-00000000c11e';
 export const GRAPH_SP_ID = '9a000000-0000-4000-8000-00000000a9a9';
@@ -129,7 +130,7 @@ export function readyTenant(
     g1: [user('u1'), user('u2'), groupRef('g2')],
     g2: [user('u3')],
   };
-  const snapshot = snapshotOf({ members, selected: parts.selected ?? ['g1'], ...withoutGroups(parts) });
+  const snapshot = snapshotV1Of({ members, selected: parts.selected ?? ['g1'], ...withoutGroups(parts) });
   snapshot.capturedAt = CAPTURED_AT;
   snapshot.app = readyApp();
   snapshot.subscribedSkus = [structuredClone(P1_SKU)];
@@ -147,7 +148,7 @@ export function readyTenant(
       error: null,
     })),
   ];
-  return structuredClone(snapshot);
+  return structuredClone(toSnapshotV2(snapshot));
 }
 
 function withoutGroups(parts: Partial<SnapshotParts>): Omit<SnapshotParts, 'members' | 'selected'> {

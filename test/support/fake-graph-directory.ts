@@ -4,7 +4,7 @@
 // alternate keys (`/servicePrincipals(appId='…')`), `/members/$count` only with ConsistencyLevel:
 // eventual, and Graph's error bodies. Like v1.0,
 // /members does not list service principals; $count still counts them (the snapshot's memberCounts).
-import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -40,7 +40,7 @@ export interface Directory {
 }
 
 export function createDirectory(
-  snapshot: Snapshot,
+  snapshot: SnapshotV1,
   options: {
     extraGroups?: readonly Json[];
     defaultPageSize?: number;

@@ -3,7 +3,7 @@
 // and fault injection: 429 with or without Retry-After (alone or inside a $batch), 503, 504,
 // 403/404, a connection dropped before or in the middle of a body, a malformed or truncated page,
 // a nextLink to another host, and a token that expires mid-run. Resources: fake-graph-directory.ts.
-import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 import { createDirectory, type FakeAnswer, graphError, type Json } from './fake-graph-directory.ts';
 
 export type FaultEffect =
@@ -99,7 +99,7 @@ export interface FakeGraph {
 
 const MAX_BATCH = 20;
 
-export function createFakeGraph(snapshot: Snapshot, options: FakeGraphOptions = {}): FakeGraph {
+export function createFakeGraph(snapshot: SnapshotV1, options: FakeGraphOptions = {}): FakeGraph {
   const base = (options.baseUrl ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
   const directory = createDirectory(snapshot, {
     ...(options.extraGroups ? { extraGroups: options.extraGroups } : {}),

@@ -3,7 +3,7 @@
 // applied, the members without service principals (v1.0 /members never lists them), the counts,
 // and the number of requests, from a plain simulation of the reader's documented schedule
 // (src/graph/schedule.ts), plus a lower bound no schedule can beat.
-import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -42,7 +42,7 @@ export interface ExpectedRead {
 }
 
 export function expectedRead(
-  source: Snapshot,
+  source: SnapshotV1,
   options: { contacts?: boolean; grants?: boolean } = {},
 ): ExpectedRead {
   const objects = new Map<string, Json>();
@@ -112,7 +112,7 @@ export function expectedRead(
  * once the page listing it came back (by its shortest route), and its pages one after another.
  */
 function criticalPath(
-  source: Snapshot,
+  source: SnapshotV1,
   selected: readonly string[],
   listed: ReadonlyMap<string, Json[]>,
   options: { contacts?: boolean },
@@ -154,7 +154,7 @@ interface Item {
  * is more than one, otherwise everything that fills whole batches.
  */
 function simulateSchedule(
-  source: Snapshot,
+  source: SnapshotV1,
   selected: readonly string[],
   listed: ReadonlyMap<string, Json[]>,
   options: { contacts?: boolean; grants?: boolean },

@@ -1,7 +1,7 @@
 // Wires the Graph reader to the fake Graph for tests: a token provider that hands out token-1,
 // token-2, … (a new one on each forced refresh), a sleep that records the wait and returns at
 // once (unless real waits are asked for), fixed jitter and clock, and recorded progress.
-import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 import type { GraphReaderDeps, ReadProgress } from '../../src/graph/graph-run.ts';
 import type { ReadTenantRequest } from '../../src/graph/read-tenant.ts';
 import { abortableSleep } from '../../src/graph/retry-policy.ts';
@@ -20,7 +20,7 @@ export interface Harness {
 }
 
 export function createHarness(
-  source: Snapshot,
+  source: SnapshotV1,
   fakeOptions: FakeGraphOptions = {},
   options: {
     realSleep?: boolean;

@@ -1,6 +1,9 @@
 // Builds small synthetic snapshots for table-driven tests: `user('u1', {...})` style helpers and
 // `snapshotOf({ groups, members, selection })` that fills the rest with a valid, complete default.
-import type { Snapshot, SnapshotMember } from '../../src/core/snapshot-schema.ts';
+// Parts are written as version 1 (members inline, easy to read in a table); snapshotOf gives
+// version 2 as every writer does (the form every reader gives), snapshotV1Of the version 1 file.
+import type { Snapshot, SnapshotMember, SnapshotV1 } from '../../src/core/snapshot-schema.ts';
+import { toSnapshotV2 } from '../../src/core/snapshot-v2.ts';
 
 type Attrs = Record<string, unknown>;
 
@@ -47,10 +50,14 @@ export interface SnapshotParts {
   usernameFallback?: boolean;
   syncContacts?: boolean;
   memberCounts?: Record<string, number>;
-  extra?: Partial<Snapshot>;
+  extra?: Partial<SnapshotV1>;
 }
 
 export function snapshotOf(parts: SnapshotParts): Snapshot {
+  return toSnapshotV2(snapshotV1Of(parts));
+}
+
+export function snapshotV1Of(parts: SnapshotParts): SnapshotV1 {
   return {
     format: 'dirsync-snapshot',
     version: 1,
@@ -79,5 +86,5 @@ export function snapshotOf(parts: SnapshotParts): Snapshot {
     members: parts.members,
     reads: [],
     ...parts.extra,
-  } as Snapshot;
+  } as SnapshotV1;
 }

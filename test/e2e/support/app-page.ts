@@ -10,7 +10,7 @@ import { diffSnapshots, type SnapshotDiff } from '../../../src/core/diff.ts';
 import { parseSnapshotText } from '../../../src/core/parse-snapshot.ts';
 import { computePreview } from '../../../src/core/preview.ts';
 import { audienceRecipients } from '../../../src/core/preview-rows.ts';
-import type { Snapshot, SnapshotMember } from '../../../src/core/snapshot-schema.ts';
+import type { Snapshot, SnapshotObject } from '../../../src/core/snapshot-schema.ts';
 import { parseCsv, restoreCell } from '../../../src/export/csv.ts';
 import { type E2E, REPO_ROOT } from './start-e2e.ts';
 
@@ -50,18 +50,15 @@ export interface PlantedChanges {
 /**
  * A week-later copy of the demo: one recipient disabled, one without mail, and one removed from a
  * nested group (chosen so it reaches the audience by no other path). Each attribute is changed on
- * every membership entry of that object, as Graph would report it.
+ * object itself (a version 2 snapshot holds each object once).
  */
 export function plantChanges(original: string): PlantedChanges {
   const older = parsed(original);
   const recipients = audienceRecipients(computePreview(older));
-  const patch = (snapshot: Snapshot, id: string, change: Partial<SnapshotMember>): Snapshot => ({
+  const patch = (snapshot: Snapshot, id: string, change: Partial<SnapshotObject>): Snapshot => ({
     ...snapshot,
-    members: Object.fromEntries(
-      Object.entries(snapshot.members).map(([group, members]) => [
-        group,
-        members.map((member) => (member.id === id ? ({ ...member, ...change } as SnapshotMember) : member)),
-      ]),
+    objects: snapshot.objects.map((object) =>
+      object.id === id ? ({ ...object, ...change } as SnapshotObject) : object,
     ),
   });
   const later = (snapshot: Snapshot): Snapshot => ({ ...snapshot, capturedAt: '2026-12-03T06:00:00Z' });
@@ -78,16 +75,16 @@ export function plantChanges(original: string): PlantedChanges {
   for (const [group, members] of Object.entries(older.members)) {
     if (selected.has(group.toLowerCase())) continue;
     for (const member of members) {
-      if (member.id === disabled || member.id === lostMail) continue;
-      if (!recipients.some((row) => row.id === member.id)) continue;
+      if (member === disabled || member === lostMail) continue;
+      if (!recipients.some((row) => row.id === member)) continue;
       const candidate: Snapshot = {
         ...newer,
-        members: { ...newer.members, [group]: members.filter((other) => other.id !== member.id) },
+        members: { ...newer.members, [group]: members.filter((other) => other !== member) },
       };
       const diff = diffOf(candidate);
-      if (diff.audience.left.some((person) => person.id === member.id && person.why === 'left-group')) {
+      if (diff.audience.left.some((person) => person.id === member && person.why === 'left-group')) {
         newer = candidate;
-        return { text: JSON.stringify(newer), disabled, lostMail, leftNested: member.id, diff };
+        return { text: JSON.stringify(newer), disabled, lostMail, leftNested: member, diff };
       }
     }
   }

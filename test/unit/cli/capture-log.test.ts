@@ -48,7 +48,7 @@ describe('capture --log', () => {
       'read.jsonl',
     ];
     expect(await runCapture(args, io)).toBe(0);
-    const text = io.files.get('read.jsonl') ?? '';
+    const text = io.textOf('read.jsonl');
     const lines = text
       .trimEnd()
       .split('\n')
@@ -99,10 +99,10 @@ describe('capture --log', () => {
     const args = ['--client-id', IDS.clientId, '--groups', IDS.A, '--out', 's.json', '--log', 'read.jsonl'];
     expect(await runCapture(args, io)).toBe(1);
     expect(io.files.has('s.json')).toBe(false);
-    const lines = (io.files.get('read.jsonl') ?? '').trimEnd().split('\n');
+    const lines = io.textOf('read.jsonl').trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((line) => JSON.parse(line).status === 401)).toBe(true);
-    expect(io.files.get('read.jsonl')).not.toContain(TOKEN);
+    expect(io.textOf('read.jsonl')).not.toContain(TOKEN);
     await expect(runCapture([...args.slice(0, -1), 's.json'], io)).rejects.toThrow(/same file/);
   });
 });

@@ -1,6 +1,7 @@
 // `capture` in-process: a memory CliIo whose fetch is the fake Graph. Exit codes as command-line.md
 // says (0 complete, 1 a failed read or a refused token, 2 usage), the snapshot written only when
 // the organization could be read, progress and waits on stderr, the report on stdout.
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCapture } from '../../../src/cli/capture.ts';
 import { UsageError } from '../../../src/cli/io.ts';
@@ -27,11 +28,20 @@ describe('capture', () => {
   it('writes a complete snapshot and exits 0', async () => {
     const { fake, io } = setup();
     expect(await runCapture(baseArgs, io)).toBe(0);
-    const parsed = parseSnapshotText(io.files.get('snap.json') ?? '');
+    const written = io.textOf('snap.json');
+    // Written as version 2, the conversion of what the reader read.
+    expect(JSON.parse(written).version).toBe(2);
+    const parsed = parseSnapshotText(written);
     expect(parsed.errors).toEqual([]);
     const expected = expectedRead(graphTenant(), { contacts: true });
-    expect(parsed.data?.groups).toEqual(expected.groups);
-    expect(parsed.data?.members).toEqual(expected.members);
+    expect(parsed.data?.groups).toEqual(expected.groups.map((group) => group.id));
+    expect(parsed.data?.members).toEqual(
+      Object.fromEntries(Object.entries(expected.members).map(([id, list]) => [id, list.map((m) => m.id)])),
+    );
+    // Each object once, as the reader read it last (Graph's copies agree).
+    const objects = new Map(parsed.data?.objects.map((object) => [object.id, object]));
+    for (const member of Object.values(expected.members).flat())
+      expect(objects.get(member.id as string)).toEqual(member);
     expect(parsed.data).toMatchObject({
       cloud: 'global',
       capturedAt: '2026-11-26T00:00:00.000Z',
@@ -45,6 +55,21 @@ describe('capture', () => {
     expect(io.err()).toMatch(/^capture: reading https:\/\/graph\.microsoft\.com for 3 group\(s\)…\n/);
     expect(io.err()).toContain('capture: done: 2 requests');
     expect(fake.stats.tokens).toEqual(['secret-token']);
+  });
+
+  it('writes gzip when --out ends in .gz, and the snapshot reads back the same', async () => {
+    const plain = setup();
+    expect(await runCapture(baseArgs, plain.io)).toBe(0);
+    const { io } = setup();
+    const args = baseArgs.map((arg) => (arg === 'snap.json' ? 'snap.json.GZ' : arg));
+    expect(await runCapture(args, io)).toBe(0);
+    const file = io.files.get('snap.json.GZ');
+    expect(file).toBeInstanceOf(Uint8Array);
+    const bytes = file as Uint8Array;
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(plain.io.textOf('snap.json'));
+    expect(bytes.byteLength).toBeLessThan(plain.io.textOf('snap.json').length / 3);
+    expect(io.out()).toMatch(/^snap\.json\.GZ: complete: /);
   });
 
   it('takes a token given with its Bearer prefix', async () => {
@@ -64,7 +89,7 @@ describe('capture', () => {
       ],
     });
     expect(await runCapture(baseArgs, io)).toBe(1);
-    const snapshot = parseSnapshotText(io.files.get('snap.json') ?? '').data;
+    const snapshot = parseSnapshotText(io.textOf('snap.json')).data;
     expect(snapshot?.reads.find((read) => read.path === `/groups/${IDS.B}/members`)?.status).toBe('failed');
     expect(io.err()).toContain(`warning: /groups/${IDS.B}/members: failed: Authorization_RequestDenied`);
     expect(io.out()).toMatch(/^snap\.json: INCOMPLETE \(1 read\(s\) failed\)/);
@@ -110,7 +135,7 @@ describe('capture', () => {
   it('reads US Government from graph.microsoft.us, or from --graph-url', async () => {
     const us = setup({ baseUrl: 'https://graph.microsoft.us' });
     expect(await runCapture([...baseArgs, '--cloud', 'usgov'], us.io)).toBe(0);
-    expect(parseSnapshotText(us.io.files.get('snap.json') ?? '').data?.cloud).toBe('usgov');
+    expect(parseSnapshotText(us.io.textOf('snap.json')).data?.cloud).toBe('usgov');
     expect(us.fake.stats.foreignRequests).toEqual([]);
     const local = setup({ baseUrl: 'http://127.0.0.1:8080' });
     expect(
@@ -187,6 +212,6 @@ describe('capture', () => {
     const { io } = setup();
     expect(await runCapture([...baseArgs, '--groups', many.join(',')], io)).toBe(0);
     expect(io.err()).toContain('warning: 16 groups selected; the sync accepts at most 15\n');
-    expect(parseSnapshotText(io.files.get('snap.json') ?? '').data?.notFound).toEqual(many);
+    expect(parseSnapshotText(io.textOf('snap.json')).data?.notFound).toEqual(many);
   });
 });

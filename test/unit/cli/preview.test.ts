@@ -1,18 +1,30 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run.ts';
 import { parseCsv } from '../../../src/export/csv.ts';
 import { createMemoryIo } from '../../support/memory-io.ts';
-import { contact, groupRef, snapshotOf, user } from '../../support/snapshot-builder.ts';
+import {
+  contact,
+  groupRef,
+  type SnapshotParts,
+  snapshotOf,
+  snapshotV1Of,
+  user,
+} from '../../support/snapshot-builder.ts';
 
-const snapshot = snapshotOf({
+const parts: SnapshotParts = {
   members: {
     g1: [user('a', { displayName: '=SUM(1)' }), user('b', { mail: null }), groupRef('g2'), contact('c')],
     g2: [user('d', { accountEnabled: false }), user('e')],
   },
   selected: ['g1', 'missing'],
   memberCounts: { g1: 6 },
-});
+};
+const snapshot = snapshotOf(parts);
 const text = JSON.stringify(snapshot);
+/** The same tenant as a version 1 file (each group's members inline). */
+const textV1 = JSON.stringify(snapshotV1Of(parts));
+const gzipped = (plain: string) => new Uint8Array(gzipSync(plain));
 
 describe('cli preview', () => {
   it('prints counts that add up as JSON', async () => {
@@ -105,6 +117,24 @@ describe('cli preview', () => {
   });
 
   it.each([
+    { description: 'version 2, plain', file: text, notes: 'what writers write' },
+    { description: 'version 1, plain', file: textV1 },
+    {
+      description: 'version 2, gzip',
+      file: gzipped(text),
+      notes: 'named s.json: gzip is known by its first two bytes, never by the name',
+    },
+    { description: 'version 1, gzip', file: gzipped(textV1) },
+  ])('reads $description with the same answer', async ({ file }) => {
+    const reference = createMemoryIo({ 's.json': text });
+    expect(await runCli(['preview', 's.json', '--json'], reference)).toBe(0);
+    const io = createMemoryIo({ 's.json': file });
+    expect(await runCli(['preview', 's.json', '--json', '--csv', 'up.csv'], io)).toBe(0);
+    expect(io.out()).toBe(reference.out());
+    expect(io.textOf('up.csv')).toContain('"\'=SUM(1)",a@contoso.example');
+  });
+
+  it.each([
     {
       description: 'a missing file',
       args: ['preview', 'nope.json'],
@@ -117,10 +147,42 @@ describe('cli preview', () => {
       message: /^error: s\.json: line 1, column \d+: .*truncated/,
     },
     {
-      description: 'a member without id',
+      description: 'a member without id (version 1)',
       args: ['preview', 's.json'],
-      files: { 's.json': text.replace('"id":"e",', '') },
+      files: { 's.json': textV1.replace('"id":"e",', '') },
       message: /^error: s\.json: \$\.members\.g2\[1\]\.id: is required/,
+    },
+    {
+      description: 'a member id that names no object (version 2)',
+      args: ['preview', 's.json'],
+      files: { 's.json': text.replace('"members":{"g1":["a"', '"members":{"g1":["ghost"') },
+      message: /^error: s\.json: \$\.members\.g1\[0\]: "ghost" is not the id of any object in \$\.objects/,
+    },
+    {
+      description: 'an empty file',
+      args: ['preview', 's.json'],
+      files: { 's.json': '' },
+      message: /^error: s\.json: line 1, column 1: the file is empty/,
+    },
+    {
+      description: 'a truncated gzip file',
+      args: ['preview', 's.json.gz'],
+      files: { 's.json.gz': gzipped(text).slice(0, 60) },
+      message:
+        /^error: s\.json\.gz: is gzip-compressed but cannot be decompressed \(unexpected end of file\): the file is truncated or corrupt/,
+    },
+    {
+      description: 'a corrupt gzip file',
+      args: ['preview', 's.json.gz'],
+      files: { 's.json.gz': Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff]) },
+      message:
+        /^error: s\.json\.gz: is gzip-compressed but cannot be decompressed \(.+\): the file is truncated or corrupt/,
+    },
+    {
+      description: 'a gzip file holding no snapshot',
+      args: ['preview', 's.json.gz'],
+      files: { 's.json.gz': gzipped('{"format":"dirsync-snapshot","version":3}') },
+      message: /^error: s\.json\.gz: \$\.version: is 3; this reader knows versions 1 and 2/,
     },
     {
       description: 'an unknown option',

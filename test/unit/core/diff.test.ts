@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffSnapshots, type SnapshotDiff, summarizeDiff } from '../../../src/core/diff.ts';
 import { pseudonymiseSnapshot } from '../../../src/core/pseudonymise.ts';
 import type { Snapshot, SnapshotMember } from '../../../src/core/snapshot-schema.ts';
+import { toSnapshotV2 } from '../../../src/core/snapshot-v2.ts';
 import { generateTenant } from '../../../src/demo/generate-tenant.ts';
 import { DEMO } from '../../../src/demo/profiles.ts';
 import { contact, groupRef, type SnapshotParts, snapshotOf, user } from '../../support/snapshot-builder.ts';
@@ -281,10 +282,11 @@ describe('diffSnapshots: per selected group', () => {
 });
 
 describe('diffSnapshots on the demo tenant', () => {
-  const demo = generateTenant(DEMO);
+  const demoV1 = generateTenant(DEMO);
+  const demo = toSnapshotV2(demoV1);
 
   it('finds nobody moving between a snapshot and its pseudonymised copy (ids are kept)', () => {
-    const diff = diffOf(demo, pseudonymiseSnapshot(demo, { salt: 'x' }));
+    const diff = diffOf(demo, toSnapshotV2(pseudonymiseSnapshot(demoV1, { salt: 'x' })));
     expect(moves(diff)).toEqual({ joined: [], left: [] });
     expect(diff.groups.every((group) => group.joined.length === 0 && group.left.length === 0)).toBe(true);
   });
@@ -292,13 +294,12 @@ describe('diffSnapshots on the demo tenant', () => {
   it('adds up: recipients after = before + joined − left, overall and per group', () => {
     const [allStaff] = demo.selection.groupIds as [string];
     const members = demo.members[allStaff] ?? [];
+    const disabled = new Set(members.filter((_, i) => i % 7 === 0));
     const changed: Snapshot = {
       ...demo,
       capturedAt: '2026-12-03T06:00:00Z',
-      members: {
-        ...demo.members,
-        [allStaff]: members.map((m, i) => (i % 7 === 0 ? { ...m, accountEnabled: false } : m)).slice(0, -20),
-      },
+      objects: demo.objects.map((o) => (disabled.has(o.id) ? { ...o, accountEnabled: false } : o)),
+      members: { ...demo.members, [allStaff]: members.slice(0, -20) },
     };
     const diff = diffOf(demo, changed);
     expect(diff.audience.left.length).toBeGreaterThan(0);

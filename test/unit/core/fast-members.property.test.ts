@@ -4,12 +4,15 @@
 // gives: the same data (key order included) or the same errors with the same paths.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMembers } from '../../../src/core/fast-members.ts';
+import { checkMembers, checkObjects } from '../../../src/core/fast-members.ts';
 import { parseSnapshotValue } from '../../../src/core/parse-snapshot.ts';
 import { memberSchema } from '../../../src/core/snapshot-schema.ts';
-import { generateTenant } from '../../../src/demo/generate-tenant.ts';
+import { generateSnapshot, generateTenant } from '../../../src/demo/generate-tenant.ts';
 import { DEMO } from '../../../src/demo/profiles.ts';
-import { groupRef, snapshotOf, user } from '../../support/snapshot-builder.ts';
+import { groupRef, snapshotOf, snapshotV1Of, user } from '../../support/snapshot-builder.ts';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const KNOWN = Object.keys(memberSchema.shape);
 const value = fc.oneof(
@@ -68,7 +71,7 @@ describe('fast members check', () => {
     fc.assert(
       fc.property(members, fc.boolean(), (lists, brokenElsewhere) => {
         const snapshot: Record<string, unknown> = {
-          ...snapshotOf({ members: {}, selected: [] }),
+          ...snapshotV1Of({ members: {}, selected: [] }),
           members: lists,
         };
         if (brokenElsewhere) snapshot.cloud = 'mars';
@@ -89,9 +92,57 @@ describe('fast members check', () => {
       .filter(
         (lists) =>
           checkMembers(lists) !== null &&
-          parseSnapshotValue({ ...snapshotOf({ members: {}, selected: [] }), members: lists }).ok,
+          parseSnapshotValue({ ...snapshotV1Of({ members: {}, selected: [] }), members: lists }).ok,
       );
     expect(taken.length).toBeGreaterThan(100);
+  });
+
+  it('gives what the full schema gives for version 2 objects and id lists, data and errors alike', () => {
+    // Objects with random ids (some repeated, some in other letters) and random id lists, so
+    // duplicate and dangling ids are drawn as well as shapes.
+    const id = fc.constantFrom('u1', 'U1', 'g1', 'g9', 'x');
+    const object = fc.oneof(
+      { weight: 3, arbitrary: member },
+      { weight: 2, arbitrary: fc.tuple(id, member).map(([i, m]) => (isRecord(m) ? { ...m, id: i } : m)) },
+    );
+    const lists = fc.record({
+      objects: fc.oneof({ weight: 9, arbitrary: fc.array(object, { maxLength: 5 }) }, fc.constant('none')),
+      groups: fc.oneof({ weight: 9, arbitrary: fc.array(id, { maxLength: 2 }) }, fc.constant([5])),
+      members: fc.dictionary(fc.constantFrom('g1', 'G1', 'g9'), fc.array(id, { maxLength: 3 }), {
+        maxKeys: 2,
+      }),
+      users: fc.option(fc.array(id, { maxLength: 2 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(lists, fc.boolean(), ({ users, ...drawn }, brokenElsewhere) => {
+        const snapshot: Record<string, unknown> = {
+          ...snapshotOf({ members: {}, selected: [] }),
+          ...drawn,
+          ...(users === undefined ? {} : { users }),
+        };
+        if (brokenElsewhere) snapshot.cloud = 'mars';
+        const fast = parseSnapshotValue(snapshot);
+        const full = parseSnapshotValue(snapshot, { fastMembers: false });
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(full));
+        if (fast.ok) expect(Object.keys(fast.data)).toEqual(Object.keys(full.data ?? {}));
+      }),
+      { numRuns: 2_000 },
+    );
+    const taken = fc.sample(lists, { numRuns: 500, seed: 7 }).filter(({ users, ...drawn }) => {
+      const snapshot = {
+        ...snapshotOf({ members: {}, selected: [] }),
+        ...drawn,
+        ...(users ? { users } : {}),
+      };
+      return checkObjects(drawn.objects) !== null && parseSnapshotValue(snapshot).ok;
+    });
+    // Random references rarely all resolve, so few draws pass; the generated tenant below does.
+    expect(taken.length).toBeGreaterThan(5);
+    const tenant = generateSnapshot(DEMO);
+    expect(checkObjects(tenant.objects)).not.toBeNull();
+    const fast = parseSnapshotValue(tenant);
+    expect(fast.ok).toBe(true);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(parseSnapshotValue(tenant, { fastMembers: false })));
   });
 
   it('takes the fast path for a generated tenant (so the property above is not vacuous there)', () => {

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { parseSnapshotText, parseSnapshotValue } from '../../../src/core/parse-snapshot.ts';
-import { snapshotOf, user } from '../../support/snapshot-builder.ts';
+import { toSnapshotV2 } from '../../../src/core/snapshot-v2.ts';
+import { contact, groupRef, snapshotOf, snapshotV1Of, user } from '../../support/snapshot-builder.ts';
 
 const valid = () => snapshotOf({ members: { g1: [user('u1')] }, selected: ['g1'] });
+const validV1 = () => snapshotV1Of({ members: { g1: [user('u1')] }, selected: ['g1'] });
 
 describe('parseSnapshotText', () => {
   it('accepts a valid snapshot and keeps unknown properties', () => {
     const snapshot = { ...valid(), futureField: { x: 1 } };
-    const first = snapshot.members.g1?.[0] as Record<string, unknown>;
+    const first = snapshot.objects.find((o) => o.id === 'u1') as Record<string, unknown>;
     first.jobTitle = 'Chef';
     const result = parseSnapshotText(JSON.stringify(snapshot));
     expect(result.ok).toBe(true);
     expect((result.data as Record<string, unknown>).futureField).toEqual({ x: 1 });
-    expect(result.data?.members.g1?.[0]?.jobTitle).toBe('Chef');
+    expect(result.data?.objects.find((o) => o.id === 'u1')?.jobTitle).toBe('Chef');
   });
 
   const cases: Array<{ description: string; text: string; path: string; message: RegExp; notes?: string }> = [
@@ -38,9 +40,15 @@ describe('parseSnapshotText', () => {
     },
     {
       description: 'an unknown version, refused by name',
-      text: '{"format":"dirsync-snapshot","version":2}',
+      text: '{"format":"dirsync-snapshot","version":3}',
       path: '$.version',
-      message: /is 2; this reader knows version 1 only/,
+      message: /is 3; this reader knows versions 1 and 2/,
+    },
+    {
+      description: 'a version given as a string',
+      text: '{"format":"dirsync-snapshot","version":"2"}',
+      path: '$.version',
+      message: /is "2"; this reader knows versions 1 and 2/,
     },
     {
       description: 'a missing version',
@@ -57,7 +65,7 @@ describe('parseSnapshotText', () => {
   });
 });
 
-describe('parseSnapshotValue: schema errors name the JSON path', () => {
+describe('parseSnapshotValue: version 1 schema errors name the JSON path', () => {
   const cases: Array<{
     description: string;
     mutate: (s: Record<string, any>) => void;
@@ -115,12 +123,144 @@ describe('parseSnapshotValue: schema errors name the JSON path', () => {
     },
   ];
   it.each(cases)('$description', ({ mutate, path, message }) => {
-    const snapshot = structuredClone(valid()) as Record<string, any>;
+    const snapshot = structuredClone(validV1()) as Record<string, any>;
     mutate(snapshot);
     const result = parseSnapshotValue(snapshot);
     expect(result.ok).toBe(false);
     expect(result.errors.map((error) => error.path)).toContain(path);
     expect(result.errors.find((error) => error.path === path)?.message).toMatch(message);
+  });
+});
+
+describe('parseSnapshotValue: version 2', () => {
+  /** g1 lists u1, the contact c1 and g2; g2 lists u2; u1 also in `users`, c1 in `contacts`. */
+  const v2 = () =>
+    structuredClone(
+      snapshotOf({
+        members: { g1: [user('u1'), contact('c1'), groupRef('g2')], g2: [user('u2')] },
+        selected: ['g1'],
+        syncContacts: true,
+        extra: { users: [user('u1')], contacts: [contact('c1')] },
+      }),
+    ) as Record<string, any>;
+
+  it('reads a version 2 snapshot as it is, objects once, lists by id', () => {
+    const snapshot = v2();
+    const result = parseSnapshotValue(snapshot);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual(snapshot);
+    expect(result.data?.objects.map((o) => o.id)).toEqual(['u1', 'c1', 'g1', 'g2', 'u2']);
+  });
+
+  it('reads version 1 into the same form: the version 2 conversion of the file', () => {
+    const v1 = snapshotV1Of({
+      members: { g1: [user('u1'), user('U2')], g2: [user('u2')] },
+      selected: ['g1'],
+    });
+    const read = parseSnapshotText(JSON.stringify(v1));
+    expect(read.data).toEqual(toSnapshotV2(v1));
+    expect(read.data?.version).toBe(2);
+    // U2 and u2 are one object (ids ignore case), kept once under the first spelling.
+    expect(read.data?.objects.filter((o) => o.id.toLowerCase() === 'u2').map((o) => o.id)).toEqual(['U2']);
+  });
+
+  it('compares ids ignoring case: a reference in other letters finds its object', () => {
+    const snapshot = v2();
+    snapshot.members.g1 = ['U1', 'C1', 'G2'];
+    snapshot.groups = ['G1', 'g2'];
+    expect(parseSnapshotValue(snapshot).errors).toEqual([]);
+  });
+
+  const cases: Array<{
+    description: string;
+    mutate: (s: Record<string, any>) => void;
+    path: string;
+    message: RegExp;
+    notes?: string;
+  }> = [
+    {
+      description: 'two objects with one id',
+      mutate: (s) => s.objects.push(user('u2', { displayName: 'Again' })),
+      path: '$.objects[5].id',
+      message: /"u2" is the id of \$\.objects\[4\] already/,
+    },
+    {
+      description: 'two objects whose ids differ only in case',
+      mutate: (s) => s.objects.push(user('U1')),
+      path: '$.objects[5].id',
+      message: /"U1" is the id of \$\.objects\[0\] already \(ids compare ignoring case/,
+    },
+    {
+      description: 'a member id that is no object',
+      mutate: (s) => s.members.g2.push('ghost'),
+      path: '$.members.g2[1]',
+      message: /"ghost" is not the id of any object in \$\.objects/,
+    },
+    {
+      description: 'a members key that is no object',
+      mutate: (s) => (s.members.g9 = []),
+      path: '$.members.g9',
+      message: /"g9" is not the id of any object/,
+    },
+    {
+      description: 'a group id that is no object',
+      mutate: (s) => s.groups.push('g9'),
+      path: '$.groups[2]',
+      message: /"g9" is not the id of any object/,
+    },
+    {
+      description: 'a user id that is no object',
+      mutate: (s) => s.users.push('nobody'),
+      path: '$.users[1]',
+      message: /"nobody" is not the id of any object/,
+    },
+    {
+      description: 'a contact id that is no object',
+      mutate: (s) => (s.contacts = ['c9']),
+      path: '$.contacts[0]',
+      message: /"c9" is not the id of any object/,
+    },
+    {
+      description: 'an object without @odata.type',
+      mutate: (s) => delete s.objects[0]['@odata.type'],
+      path: '$.objects[0]["@odata.type"]',
+      message: /required/,
+      notes: 'in version 2 an object is what its @odata.type says: there is no list to take it from',
+    },
+    {
+      description: 'an object without id',
+      mutate: (s) => delete s.objects[4].id,
+      path: '$.objects[4].id',
+      message: /required/,
+    },
+    {
+      description: 'a member given as an object, as in version 1',
+      mutate: (s) => (s.members.g2 = [user('u2')]),
+      path: '$.members.g2[0]',
+      message: /string/,
+    },
+    {
+      description: 'version 2 without objects',
+      mutate: (s) => delete s.objects,
+      path: '$.objects',
+      message: /required/,
+    },
+    {
+      description: 'accountEnabled as a string',
+      mutate: (s) => (s.objects[0].accountEnabled = 'yes'),
+      path: '$.objects[0].accountEnabled',
+      message: /boolean/,
+    },
+  ];
+  it.each(cases)('$description', ({ mutate, path, message }) => {
+    const snapshot = v2();
+    mutate(snapshot);
+    for (const fastMembers of [true, false]) {
+      const result = parseSnapshotValue(snapshot, { fastMembers });
+      expect(result.ok).toBe(false);
+      expect(result.errors.map((error) => error.path)).toContain(path);
+      expect(result.errors.find((error) => error.path === path)?.message).toMatch(message);
+    }
   });
 });
 

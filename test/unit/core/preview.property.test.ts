@@ -62,12 +62,12 @@ const shuffled = (snapshot: Snapshot, seed: number): Snapshot => {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
     return state;
   };
-  const members: Record<string, SnapshotMember[]> = {};
+  const members: Record<string, string[]> = {};
   for (const [key, list] of Object.entries(snapshot.members)) {
     const copy = [...list];
     for (let i = copy.length - 1; i > 0; i--) {
       const j = next() % (i + 1);
-      [copy[i], copy[j]] = [copy[j] as SnapshotMember, copy[i] as SnapshotMember];
+      [copy[i], copy[j]] = [copy[j] as string, copy[i] as string];
     }
     members[key] = copy;
   }

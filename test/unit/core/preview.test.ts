@@ -201,7 +201,7 @@ describe('merging an object seen in several places', () => {
 describe('completeness', () => {
   it('a failed read or a group without members makes the preview incomplete', () => {
     const snapshot = snapshotOf({ members: { g1: [groupRef('g2')] }, selected: ['g1'] });
-    snapshot.groups.push({ id: 'g2', displayName: 'Group g2' });
+    snapshot.groups.push('g2');
     const preview = computePreview(snapshot);
     expect(preview.complete).toBe(false);
     expect(preview.incompleteReads).toEqual([

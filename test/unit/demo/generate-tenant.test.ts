@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSnapshotValue } from '../../../src/core/parse-snapshot.ts';
-import type { Snapshot, SnapshotMember } from '../../../src/core/snapshot-schema.ts';
+import type { SnapshotMember, SnapshotV1 } from '../../../src/core/snapshot-schema.ts';
 import {
   GRAPH_ROLES,
   GROUP_MEMBER_READ_ALL_SCOPE,
@@ -46,12 +46,12 @@ const demo = generateTenant(DEMO);
 const demoGroups = new Map(demo.groups.map((group) => [group.id, group]));
 const selectedGroups = demo.selection.groupIds.map((id) => demoGroups.get(id));
 
-function childGroupIds(snapshot: Snapshot, groupId: string): string[] {
+function childGroupIds(snapshot: SnapshotV1, groupId: string): string[] {
   return (snapshot.members[groupId] ?? []).filter((m) => m['@odata.type'] === GROUP).map((m) => m.id);
 }
 
 /** Group ids reachable from `start` (itself excluded unless a cycle leads back), with their depth. */
-function groupDepths(snapshot: Snapshot, start: string): Map<string, number> {
+function groupDepths(snapshot: SnapshotV1, start: string): Map<string, number> {
   const depth = new Map<string, number>();
   const queue: [string, number][] = [[start, 0]];
   for (let i = 0; i < queue.length; i++) {
@@ -66,7 +66,7 @@ function groupDepths(snapshot: Snapshot, start: string): Map<string, number> {
 }
 
 /** Every object reached from the selection (nested groups walked, each object once). */
-function reachedObjects(snapshot: Snapshot): SnapshotMember[] {
+function reachedObjects(snapshot: SnapshotV1): SnapshotMember[] {
   const seen = new Map<string, SnapshotMember>();
   for (const selectedId of snapshot.selection.groupIds) {
     for (const groupId of [selectedId, ...groupDepths(snapshot, selectedId).keys()]) {
@@ -335,9 +335,9 @@ describe('generateTenant: the demo snapshot', () => {
 });
 
 describe('generateTenant: the app registration', () => {
-  const requested = (snapshot: Snapshot) =>
+  const requested = (snapshot: SnapshotV1) =>
     snapshot.app?.application?.requiredResourceAccess?.flatMap((r) => r.resourceAccess) ?? [];
-  const granted = (snapshot: Snapshot) => snapshot.app?.appRoleAssignments.map((a) => a.appRoleId) ?? [];
+  const granted = (snapshot: SnapshotV1) => snapshot.app?.appRoleAssignments.map((a) => a.appRoleId) ?? [];
 
   it('plants one mistake: GroupMember.Read.All requested as Delegated, so neither a Role nor granted', () => {
     expect(requested(demo)).toContainEqual({ id: GROUP_MEMBER_READ_ALL_SCOPE, type: 'Scope' });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isSnapshotComplete } from '../../../src/core/completeness.ts';
 import { parseSnapshotValue } from '../../../src/core/parse-snapshot.ts';
 import { computePreview } from '../../../src/core/preview.ts';
+import { toSnapshotV2 } from '../../../src/core/snapshot-v2.ts';
 import { generateTenant } from '../../../src/demo/generate-tenant.ts';
 import { DEMO } from '../../../src/demo/profiles.ts';
 import { readTenantSnapshot } from '../../../src/graph/read-tenant.ts';
@@ -147,7 +148,7 @@ describe('readTenantSnapshot with transient faults', () => {
     const snapshot = await readTenantSnapshot(faulty.request, faulty.deps);
     expect(faulty.fake.stats.faultsFired).toBeGreaterThanOrEqual(8);
     expect(snapshot).toEqual(cleanSnapshot);
-    expect(computePreview(snapshot)).toEqual(computePreview(cleanSnapshot));
+    expect(computePreview(toSnapshotV2(snapshot))).toEqual(computePreview(toSnapshotV2(cleanSnapshot)));
   });
 });
 
@@ -165,7 +166,7 @@ describe('readTenantSnapshot with lasting faults', () => {
     expect(snapshot.members[IDS.B]).toBeUndefined();
     expect(snapshot.groups.map((group) => group.id)).toContain(IDS.B);
     expect(parseSnapshotValue(snapshot).ok).toBe(true);
-    expect(isSnapshotComplete(snapshot)).toBe(false);
+    expect(isSnapshotComplete(toSnapshotV2(snapshot))).toBe(false);
     expect(harness.fake.stats.requests).toBe(clean.requests + 6);
   });
 
@@ -182,7 +183,7 @@ describe('readTenantSnapshot with lasting faults', () => {
       httpStatus: null,
     });
     expect(snapshot.members[IDS.A]).toHaveLength(999);
-    expect(isSnapshotComplete(snapshot)).toBe(false);
+    expect(isSnapshotComplete(toSnapshotV2(snapshot))).toBe(false);
   });
 
   it('records a malformed page as failed without retrying it', async () => {

@@ -9,6 +9,7 @@ import { isSnapshotComplete } from '../../../src/core/completeness.ts';
 import { parseSnapshotValue } from '../../../src/core/parse-snapshot.ts';
 import { computePreview } from '../../../src/core/preview.ts';
 import { MALFORMED_NOTE } from '../../../src/core/recipient-rules.ts';
+import { toSnapshotV2 } from '../../../src/core/snapshot-v2.ts';
 import { readTenantSnapshot } from '../../../src/graph/read-tenant.ts';
 import { graphTenant, IDS } from '../../fixtures/graph-tenant.ts';
 import type { FakeGraphOptions, Fault } from '../../support/fake-graph.ts';
@@ -73,7 +74,7 @@ describe('$count inside a $batch', () => {
     const { snapshot } = await read({ countInBatch: input });
     expect(snapshot.memberCounts?.[IDS.A]).toBe(1_202);
     expect(snapshot.memberCounts).toEqual(graphTenant().memberCounts);
-    expect(isSnapshotComplete(snapshot)).toBe(true);
+    expect(isSnapshotComplete(toSnapshotV2(snapshot))).toBe(true);
   });
 });
 
@@ -114,8 +115,8 @@ describe('members Graph answers oddly', () => {
     const { snapshot } = await read({ limitedInformation: [firstUser] });
     const member = snapshot.members[IDS.A]?.find((item) => item.id === firstUser);
     expect(member).toMatchObject({ '@odata.type': '#microsoft.graph.user', displayName: null, mail: null });
-    expect(isSnapshotComplete(snapshot)).toBe(true);
-    const group = computePreview(snapshot).groups.find((item) => item.id === IDS.A);
+    expect(isSnapshotComplete(toSnapshotV2(snapshot))).toBe(true);
+    const group = computePreview(toSnapshotV2(snapshot)).groups.find((item) => item.id === IDS.A);
     expect(group?.excluded.unreadable).toBe(1);
   });
 
@@ -137,10 +138,10 @@ describe('members Graph answers oddly', () => {
     const cleanEntry = clean.snapshot.reads.find((item) => item.path === membersOf(IDS.A));
     expect(entry).toEqual({ ...cleanEntry, note: expect.any(String) });
     expect(entry?.note).toMatch(/^1 item\(s\) came back without @odata.type or id/);
-    expect(isSnapshotComplete(snapshot)).toBe(true);
+    expect(isSnapshotComplete(toSnapshotV2(snapshot))).toBe(true);
     expect(parseSnapshotValue(JSON.parse(JSON.stringify(snapshot))).ok).toBe(true);
-    const before = computePreview(clean.snapshot).groups.find((item) => item.id === IDS.A);
-    const after = computePreview(snapshot).groups.find((item) => item.id === IDS.A);
+    const before = computePreview(toSnapshotV2(clean.snapshot)).groups.find((item) => item.id === IDS.A);
+    const after = computePreview(toSnapshotV2(snapshot)).groups.find((item) => item.id === IDS.A);
     expect(after?.excluded.malformed).toBe(1);
     expect(after?.recipients).toBe((before?.recipients ?? 0) - 1);
     expect(after?.reached).toBe(before?.reached);

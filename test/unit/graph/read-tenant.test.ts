@@ -3,7 +3,7 @@
 // data needs — pages of 999, batches of 20 — and the order of `reads` fixed by the selection.
 import { describe, expect, it } from 'vitest';
 import { parseSnapshotValue } from '../../../src/core/parse-snapshot.ts';
-import type { Snapshot } from '../../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../../src/core/snapshot-schema.ts';
 import { generateTenant } from '../../../src/demo/generate-tenant.ts';
 import { DEMO, M, scaleProfile } from '../../../src/demo/profiles.ts';
 import { readTenantSnapshot } from '../../../src/graph/read-tenant.ts';
@@ -16,7 +16,7 @@ const withoutType = <T extends Record<string, unknown>>(object: T) => {
   return rest;
 };
 
-const sources: Array<{ description: string; source: () => Snapshot; notes: string }> = [
+const sources: Array<{ description: string; source: () => SnapshotV1; notes: string }> = [
   {
     description: 'the hand-made tenant',
     source: () => graphTenant(),

@@ -27,13 +27,17 @@ function tenantText(names: readonly string[]): string {
     },
     selected: ['top', 'inner'],
   });
-  snapshot.groups = snapshot.groups.map((group, i) => ({ ...group, displayName: at(i) }));
+  const groupIds = snapshot.groups.map((id) => id.toLowerCase());
+  snapshot.objects = snapshot.objects.map((object) => {
+    const i = groupIds.indexOf(object.id.toLowerCase());
+    return i < 0 ? object : { ...object, displayName: at(i) };
+  });
   return JSON.stringify(snapshot);
 }
 
-function exportAll(names: readonly string[]): string[] {
+async function exportAll(names: readonly string[]): Promise<string[]> {
   const handlers = createWorkerHandlers();
-  const opened = handlers.open({ text: tenantText(names) }, { progress() {} });
+  const opened = await handlers.open({ text: tenantText(names) }, { progress() {} });
   if (!opened.ok) throw new Error(JSON.stringify(opened.errors));
   const files = [
     ...handlers.exportUpload({ baseName: 'upload', segments: true, allowIncomplete: false }),
@@ -45,23 +49,23 @@ function exportAll(names: readonly string[]): string[] {
 }
 
 describe('formulas in every CSV', () => {
-  it('no cell of the upload or exclusions files starts with a formula trigger', () => {
+  it('no cell of the upload or exclusions files starts with a formula trigger', async () => {
     const names = ['=HYPERLINK("https://evil.example","click")', '+1+1', '-2', '@SUM(A1:A9)', '\t=1', '＝1'];
-    const cells = exportAll(names);
+    const cells = await exportAll(names);
     for (const cell of cells) expect(cell).not.toMatch(FORMULA_TRIGGER);
     // The rules trim names (a leading tab goes), so the trimmed name is what comes back.
     for (const name of names) expect(cells.map(restoreCell)).toContain(name.trim());
   });
 
-  it('holds for any name that starts with a trigger', () => {
-    fc.assert(
-      fc.property(
+  it('holds for any name that starts with a trigger', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(
           fc.tuple(fc.constantFrom(...TRIGGERS), fc.string({ maxLength: 30 })).map(([t, rest]) => t + rest),
           { minLength: 3, maxLength: 6 },
         ),
-        (names) => {
-          const cells = exportAll(names);
+        async (names) => {
+          const cells = await exportAll(names);
           for (const cell of cells) expect(cell).not.toMatch(FORMULA_TRIGGER);
         },
       ),

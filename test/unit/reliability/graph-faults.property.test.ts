@@ -9,7 +9,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findIncompleteReads, isSnapshotComplete } from '../../../src/core/completeness.ts';
-import type { Snapshot } from '../../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 } from '../../../src/core/snapshot-schema.ts';
+import { toSnapshotV2 } from '../../../src/core/snapshot-v2.ts';
 import { readTenantSnapshot } from '../../../src/graph/read-tenant.ts';
 import { graphTenant, IDS } from '../../fixtures/graph-tenant.ts';
 import type { Fault, FaultEffect } from '../../support/fake-graph.ts';
@@ -59,8 +60,8 @@ const transientFault: fc.Arbitrary<Fault> = fc
     return out;
   });
 
-let clean: Snapshot | undefined;
-async function faultFree(): Promise<Snapshot> {
+let clean: SnapshotV1 | undefined;
+async function faultFree(): Promise<SnapshotV1> {
   if (clean === undefined) {
     const harness = createHarness(graphTenant());
     clean = await readTenantSnapshot(harness.request, harness.deps);
@@ -73,9 +74,9 @@ async function faultFree(): Promise<Snapshot> {
  * when it is incomplete or a 404; a group that is absent because a named group's member list could
  * not be read (so nothing led to it) counts as named too.
  */
-function silentGaps(snapshot: Snapshot, reference: Snapshot): string[] {
+function silentGaps(snapshot: SnapshotV1, reference: SnapshotV1): string[] {
   const paths = [
-    ...findIncompleteReads(snapshot).map((read) => read.path),
+    ...findIncompleteReads(toSnapshotV2(snapshot)).map((read) => read.path),
     ...snapshot.reads.filter((read) => read.httpStatus === 404).map((read) => read.path),
   ].map((path) => path.toLowerCase());
   const present = new Set(snapshot.groups.map((group) => group.id));
@@ -175,7 +176,7 @@ describe('readTenantSnapshot under random lasting faults', () => {
           figures.silentGaps += gaps.length;
           expect(gaps).toEqual([]);
           expect(harness.fake.stats.foreignRequests).toEqual([]);
-          if (isSnapshotComplete(snapshot)) {
+          if (isSnapshotComplete(toSnapshotV2(snapshot))) {
             // Only a 404 may leave a complete snapshot that differs: the group is reported not found.
             const notFound = snapshot.reads.some((read) => read.httpStatus === 404);
             if (!notFound) expect(snapshot).toEqual(reference);
@@ -212,7 +213,7 @@ describe('readTenantSnapshot under random lasting faults', () => {
     ];
     const harness = createHarness(graphTenant(), { faults });
     const snapshot = await readTenantSnapshot(harness.request, harness.deps);
-    expect(findIncompleteReads(snapshot)).toEqual([
+    expect(findIncompleteReads(toSnapshotV2(snapshot))).toEqual([
       {
         path: `/groups/${IDS.D}/members`,
         status: 'failed',

@@ -53,7 +53,11 @@ describe('hostile names render as text', () => {
       PAYLOADS.map((payload, i) => [`g${i}`, [user(`u${i}`, { displayName: payload })]]),
     );
     const snapshot = snapshotOf({ members, selected: Object.keys(members) });
-    snapshot.groups = snapshot.groups.map((group, i) => ({ ...group, displayName: PAYLOADS[i] ?? null }));
+    snapshot.objects = snapshot.objects.map((object) =>
+      object.id.startsWith('g')
+        ? { ...object, displayName: PAYLOADS[Number(object.id.slice(1))] ?? null }
+        : object,
+    );
     const root = mount(<GroupCountsTable summary={summarizePreview(computePreview(snapshot))} />);
     expectInert(root, PAYLOADS);
   });

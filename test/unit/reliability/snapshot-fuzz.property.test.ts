@@ -272,16 +272,18 @@ describe('parseSnapshotText on hostile shapes', () => {
     },
   );
 
-  it('opens, previews and exports a snapshot with a 5 MB name', () => {
+  it('opens, previews and exports a snapshot with a 5 MB name', async () => {
     const huge = 'A'.repeat(5_000_000);
     const text = JSON.stringify(
       snapshotOf({ members: { g: [user('a', { displayName: huge }), user('b')] }, selected: ['g'] }),
     );
     const handlers = createWorkerHandlers();
-    const opened = handlers.open({ text }, { progress() {} });
+    const opened = await handlers.open({ text }, { progress() {} });
     expect(opened.ok).toBe(true);
     const [upload] = handlers.exportUpload({ baseName: 'u', segments: true, allowIncomplete: false });
     expect(upload?.data.byteLength).toBeGreaterThan(5_000_000);
-    expect(handlers.exportForSupport({ baseName: 's', salt: 'x' }).data.byteLength).toBeGreaterThan(0);
+    expect((await handlers.exportForSupport({ baseName: 's', salt: 'x' })).data.byteLength).toBeGreaterThan(
+      0,
+    );
   });
 });

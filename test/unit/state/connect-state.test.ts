@@ -5,9 +5,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { PENDING_REDIRECT_KEY } from '../../../src/auth/pending-redirect.ts';
 import { SignInError } from '../../../src/auth/sign-in-error.ts';
 import type { Auth, AuthAccount, RedirectOutcome } from '../../../src/auth/types.ts';
-import type { Snapshot } from '../../../src/core/snapshot-schema.ts';
+import { snapshotFileText, toSnapshotV2 } from '../../../src/core/snapshot-v2.ts';
 import { GraphReadError, type GroupSummary } from '../../../src/graph/index.ts';
 import { type ConnectDeps, createConnectState } from '../../../src/state/connect-state.ts';
+import { snapshotV1Of, user } from '../../support/snapshot-builder.ts';
 
 const TOOL_ID = '11111111-1111-4111-8111-111111111111';
 const SYNC_ID = '22222222-2222-4222-8222-222222222222';
@@ -73,13 +74,16 @@ function fakeAuth(options: { signInError?: unknown; redirectOutcome?: RedirectOu
   };
 }
 
+/** What the fake Graph read gives: a version 1 snapshot, as the reader builds it. */
+const READ = snapshotV1Of({ members: { g1: [user('u1')] }, selected: ['g1'] });
+
 function setUp(overrides: Partial<ConnectDeps> = {}, auth = fakeAuth(), groups = [group('g1'), group('g2')]) {
   const opened: string[] = [];
   const session = memoryStorage();
   const local = memoryStorage();
   const deps: ConnectDeps = {
     loadAuth: async () => ({ createAuth: async () => auth }),
-    readTenantSnapshot: vi.fn(async () => ({ format: 'dirsync-snapshot' }) as unknown as Snapshot),
+    readTenantSnapshot: vi.fn(async () => READ),
     listGroups: vi.fn(async () => ({
       groups,
       read: {
@@ -117,7 +121,7 @@ async function signedIn(setup: ReturnType<typeof setUp>) {
 
 const readCallingToken: ConnectDeps['readTenantSnapshot'] = async (_request, readDeps) => {
   await readDeps.getToken({ forceRefresh: false });
-  return { format: 'dirsync-snapshot' } as unknown as Snapshot;
+  return READ;
 };
 
 describe('step 1', () => {
@@ -255,7 +259,8 @@ describe('the read', () => {
     await setup.state.pickGroup('g2', true);
     setup.state.open();
     expect(await setup.state.startRead()).toBe(true);
-    expect(setup.opened).toEqual([JSON.stringify({ format: 'dirsync-snapshot' })]);
+    // Opened as writers write it: version 2.
+    expect(setup.opened).toEqual([snapshotFileText(toSnapshotV2(READ))]);
     expect(setup.deps.readTenantSnapshot).toHaveBeenCalledWith(
       expect.objectContaining({
         clientId: SYNC_ID,
@@ -381,7 +386,7 @@ describe('read log', () => {
           requestId: GUID_A,
           clientRequestId: GUID_B,
         });
-        return { format: 'dirsync-snapshot' } as unknown as Snapshot;
+        return READ;
       },
     });
     expect(setup.state.readLog.value).toBeNull();

@@ -1,11 +1,13 @@
 // Downloads against the real worker handlers: what is saved at once, what is listed, what is
 // refused, and that the typed secret ends up in the file and nowhere in the state.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { toSnapshotV2 } from '../../../src/core/snapshot-v2.ts';
 import { baseNameFor, createExportState, type ExportStateDeps } from '../../../src/state/export-state.ts';
 import type { FileOut } from '../../../src/worker/handlers.ts';
 import { createInProcessWorkerClient } from '../../support/in-process-worker.ts';
-import { snapshotOf, user } from '../../support/snapshot-builder.ts';
+import { snapshotOf, snapshotV1Of, user } from '../../support/snapshot-builder.ts';
 
 const demoText = readFileSync(new URL('../../../public/demo/demo-tenant.json', import.meta.url), 'utf8');
 const SECRET = 'Q7~8Q~not.a.real.secret.value.for.tests';
@@ -13,13 +15,20 @@ const SECRET = 'Q7~8Q~not.a.real.secret.value.for.tests';
 async function setup(text = demoText, call?: ExportStateDeps['call']) {
   const worker = createInProcessWorkerClient();
   await worker.call('open', { text });
-  const saved: Array<{ fileName: string; text: string }> = [];
+  const saved: Array<{ fileName: string; text: string; bytes: Uint8Array }> = [];
   const pending: Promise<void>[] = [];
   const state = createExportState({
     call: call ?? ((method, args) => worker.call(method, args)),
     source: () => ({ tenantName: 'Contoso Ltd.', capturedAt: '2026-11-26T06:00:00Z', content: { text } }),
     saveFile: (fileName, blob) => {
-      pending.push(blob.text().then((body) => void saved.push({ fileName, text: body })));
+      // A gzip download is read back decompressed, so a test reads every file as text.
+      pending.push(
+        blob.arrayBuffer().then((buffer) => {
+          const bytes = new Uint8Array(buffer);
+          const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+          saved.push({ fileName, text: new TextDecoder().decode(plain), bytes });
+        }),
+      );
     },
     now: () => new Date('2026-11-27T09:00:00Z'),
     salt: () => 'test-salt',
@@ -138,21 +147,28 @@ describe('export state', () => {
     expect(await files()).toEqual([]);
   });
 
-  it('saves the secret reminder and the snapshot as opened', async () => {
-    const { state, files } = await setup();
-    await state.downloadReminder();
-    state.exportSnapshot();
-    const [reminder, snapshot] = await files();
+  it('saves the secret reminder, and the snapshot as version 2 gzip', async () => {
+    const v1 = snapshotV1Of({ members: { g1: [user('a'), user('b')], g2: [user('a')] }, selected: ['g1'] });
+    const { state, files } = await setup(JSON.stringify(v1));
+    await state.exportSnapshot();
+    const [snapshot] = await files();
+    expect(snapshot?.fileName).toBe('contoso-ltd-2026-11-26.snapshot.json.gz');
+    expect([snapshot?.bytes[0], snapshot?.bytes[1]]).toEqual([0x1f, 0x8b]);
+    // An opened version 1 file is exported as its version 2 conversion.
+    expect(JSON.parse(snapshot?.text ?? '')).toEqual(toSnapshotV2(v1));
+    const demo = await setup();
+    await demo.state.downloadReminder();
+    const [reminder] = await demo.files();
     expect(reminder?.fileName).toBe('contoso-ltd-2026-11-26-secret-reminder.ics');
     expect(reminder?.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(snapshot?.text).toBe(demoText);
   });
 
   it('exports a pseudonymised snapshot that reopens with the same counts', async () => {
     const { state, files } = await setup();
     await state.exportForSupport();
     const [file] = await files();
-    expect(file?.fileName).toBe('contoso-ltd-2026-11-26-snapshot-for-support.json');
+    expect(file?.fileName).toBe('contoso-ltd-2026-11-26-for-support.snapshot.json.gz');
+    expect(JSON.parse(file?.text ?? '').version).toBe(2);
     const worker = createInProcessWorkerClient();
     const original = await worker.call('open', { text: demoText });
     const support = await worker.call('open', { text: file?.text ?? '' });

@@ -1,3 +1,5 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createReportState } from '../../../src/state/report-state.ts';
 import { createInProcessWorkerClient } from '../../support/in-process-worker.ts';
@@ -104,7 +106,7 @@ describe('report state', () => {
     expect(state.recipients.total.value).toBeNull();
   });
 
-  it('opens a picked File (read by the page where the worker cannot) and exports that file as opened', async () => {
+  it('opens a picked File (read in the worker) and exports it as version 2 gzip', async () => {
     const saved: Blob[] = [];
     const state = createReportState({
       worker: createInProcessWorkerClient(),
@@ -117,7 +119,51 @@ describe('report state', () => {
     expect(state.problem.value).toBeNull();
     expect(state.report.value?.source).toEqual({ kind: 'file', fileName: 'tenant.json' });
     expect(state.report.value?.meta.bytes).toBe(file.size);
-    state.exports.exportSnapshot();
-    expect(saved).toEqual([file]);
+    await state.exports.exportSnapshot();
+    const [exported] = saved;
+    const bytes = new Uint8Array(await (exported as Blob).arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    const written = JSON.parse(gunzipSync(bytes).toString('utf8'));
+    expect(written.version).toBe(2);
+    expect(written.tenant).toEqual(JSON.parse(text).tenant);
+  });
+
+  it.each([
+    { description: 'a gzip file', bytes: () => gzipSync(text), ok: true },
+    { description: 'a gzip file named .json', bytes: () => gzipSync(text), ok: true, name: 'x.json' },
+    {
+      description: 'a truncated gzip file',
+      bytes: () => gzipSync(text).subarray(0, 200),
+      ok: false,
+      problem: /is gzip-compressed but cannot be decompressed .*truncated or corrupt/,
+    },
+    {
+      description: 'a corrupt gzip file',
+      bytes: () =>
+        Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0]),
+      ok: false,
+      problem: /is gzip-compressed but cannot be decompressed/,
+    },
+    { description: 'an empty file', bytes: () => new Uint8Array(0), ok: false, problem: /the file is empty/ },
+  ])('imports $description', async ({ bytes, ok, problem, name }) => {
+    const state = createReportState({
+      worker: createInProcessWorkerClient(),
+      saveFile: () => {},
+      demoUrl: '/demo/demo-tenant.json',
+      fetchText: async () => text,
+    });
+    const phases: string[] = [];
+    const file = new File([new Uint8Array(bytes())], name ?? 'tenant.json.gz');
+    const opening = state.openFile(file);
+    const stop = effect(() => {
+      const phase = state.progress.value?.phase;
+      if (phase !== undefined) phases.push(phase);
+    });
+    expect(await opening).toBe(ok);
+    stop();
+    if (ok) {
+      expect(state.report.value?.summary.audience.recipients).toBeGreaterThan(0);
+      if (bytes().length > 0 && name === undefined) expect(phases).toContain('Decompressing the file');
+    } else expect(state.problem.value?.details.join(' ')).toMatch(problem as RegExp);
   });
 });

@@ -1,6 +1,7 @@
 // The worker's readiness and document jobs give what the core gives when called directly, and
 // refuse with a plain reason when there is nothing to write.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/core/audit/run-audit.ts';
 import { parseSnapshotText } from '../../../src/core/parse-snapshot.ts';
@@ -13,9 +14,9 @@ const context = { progress() {} };
 const decode = (data: ArrayBuffer) => new TextDecoder().decode(data);
 
 describe('worker document handlers', () => {
-  it('audits with the options in force, as runAudit does', () => {
+  it('audits with the options in force, as runAudit does', async () => {
     const handlers = createWorkerHandlers();
-    handlers.open({ text: demoText }, context);
+    await handlers.open({ text: demoText }, context);
     handlers.repreview({ usernameFallback: true });
     const parsed = parseSnapshotText(demoText);
     if (!parsed.ok) throw new Error('demo does not parse');
@@ -23,9 +24,9 @@ describe('worker document handlers', () => {
     expect(handlers.audit({})).toEqual(runAudit(parsed.data, { preview }));
   });
 
-  it('writes the options in force into the submission document', () => {
+  it('writes the options in force into the submission document', async () => {
     const handlers = createWorkerHandlers();
-    handlers.open({ text: demoText }, context);
+    await handlers.open({ text: demoText }, context);
     handlers.repreview({ syncContacts: true });
     const built = handlers.submissionDocument({
       baseName: 'doc',
@@ -39,9 +40,9 @@ describe('worker document handlers', () => {
     expect(decode(built.file.data)).toContain('Contacts: Yes, sync Contacts in addition to Users');
   });
 
-  it('refuses a reminder when there is no secret with an end date', () => {
+  it('refuses a reminder when there is no secret with an end date', async () => {
     const handlers = createWorkerHandlers();
-    handlers.open(
+    await handlers.open(
       { text: JSON.stringify(snapshotOf({ members: { g: [user('a')] }, selected: ['g'] })) },
       context,
     );
@@ -50,11 +51,13 @@ describe('worker document handlers', () => {
     );
   });
 
-  it('the support export is pseudonymised and says so', () => {
+  it('the support export is pseudonymised and says so', async () => {
     const handlers = createWorkerHandlers();
-    handlers.open({ text: demoText }, context);
-    const file = handlers.exportForSupport({ baseName: 's', salt: 'x' });
-    const parsed = parseSnapshotText(decode(file.data));
+    await handlers.open({ text: demoText }, context);
+    const file = await handlers.exportForSupport({ baseName: 's', salt: 'x' });
+    expect(file.fileName).toBe('s.snapshot.json.gz');
+    const parsed = parseSnapshotText(gunzipSync(file.data).toString('utf8'));
     expect(parsed.ok && parsed.data.pseudonymised).toBe(true);
+    expect(JSON.parse(gunzipSync(file.data).toString('utf8')).version).toBe(2);
   });
 });

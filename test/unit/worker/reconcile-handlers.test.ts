@@ -22,15 +22,15 @@ const list =
 const progress: string[] = [];
 const context = { progress: (phase: string) => void progress.push(phase) };
 
-function opened() {
+async function opened() {
   const handlers = createWorkerHandlers();
-  handlers.open({ text }, context);
+  await handlers.open({ text }, context);
   return handlers;
 }
 
 describe('worker reconcile handlers', () => {
-  it('gives the core’s counts, for the audience and for one group', () => {
-    const handlers = opened();
+  it('gives the core’s counts, for the audience and for one group', async () => {
+    const handlers = await opened();
     const outcome = handlers.reconcile({ list: { text: list }, fileName: 'hq.csv', groupId: null }, context);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
     const read = readAudienceListText(list);
@@ -55,8 +55,8 @@ describe('worker reconcile handlers', () => {
     });
   });
 
-  it('lists a class a window at a time, searched by name or address', () => {
-    const handlers = opened();
+  it('lists a class a window at a time, searched by name or address', async () => {
+    const handlers = await opened();
     handlers.reconcile({ list: { text: list }, fileName: 'hq.csv', groupId: null }, context);
     expect(handlers.reconcilePeople({ cls: 'missing-from-list', search: '', offset: 0, limit: 10 })).toEqual({
       total: 1,
@@ -99,8 +99,8 @@ describe('worker reconcile handlers', () => {
     });
   });
 
-  it('writes the differences CSV of the last comparison', () => {
-    const handlers = opened();
+  it('writes the differences CSV of the last comparison', async () => {
+    const handlers = await opened();
     handlers.reconcile({ list: { text: list }, fileName: 'hq.csv', groupId: null }, context);
     const file = handlers.exportDifferences({ baseName: 'contoso-hq-differences' });
     expect(file.fileName).toBe('contoso-hq-differences.csv');
@@ -114,8 +114,8 @@ describe('worker reconcile handlers', () => {
     );
   });
 
-  it('forgets the comparison when the options change, so the page compares again', () => {
-    const handlers = opened();
+  it('forgets the comparison when the options change, so the page compares again', async () => {
+    const handlers = await opened();
     handlers.reconcile({ list: { text: list }, fileName: 'hq.csv', groupId: null }, context);
     handlers.repreview({ usernameFallback: true });
     expect(() => handlers.reconcilePeople({ cls: 'matched', search: '', offset: 0, limit: 10 })).toThrow(
@@ -123,13 +123,13 @@ describe('worker reconcile handlers', () => {
     );
   });
 
-  it('refuses a pseudonymised snapshot and a list without an address column, as data', () => {
+  it('refuses a pseudonymised snapshot and a list without an address column, as data', async () => {
     const handlers = createWorkerHandlers();
-    handlers.open({ text: JSON.stringify({ ...snapshot, pseudonymised: true }) }, context);
+    await handlers.open({ text: JSON.stringify({ ...snapshot, pseudonymised: true }) }, context);
     const refused = handlers.reconcile({ list: { text: list }, fileName: 'hq.csv', groupId: null }, context);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.errors[0]?.message).toMatch(/pseudonymised/);
-    const plain = opened();
+    const plain = await opened();
     const noColumn = plain.reconcile(
       { list: { text: 'Name\nAda\n' }, fileName: 'x.csv', groupId: null },
       context,
@@ -139,7 +139,7 @@ describe('worker reconcile handlers', () => {
     );
   });
 
-  it('reads a dropped file in slices, a multi-byte character cut between two slices included', () => {
+  it('reads a dropped file in slices, a multi-byte character cut between two slices included', async () => {
     // FileReaderSync exists only in dedicated workers: a stand-in with the same synchronous shape.
     const blobs = new Map<Blob, ArrayBuffer>();
     const bytes = new TextEncoder().encode(

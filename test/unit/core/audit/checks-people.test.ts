@@ -22,7 +22,7 @@ describe('required-attributes', () => {
     {
       description: 'description not requested on the selected group → fail',
       input: (s) => {
-        const group = s.groups.find((g) => g.id === 'g1');
+        const group = s.objects.find((g) => g.id === 'g1');
         if (group) delete group.description;
       },
       expected: {
@@ -34,7 +34,7 @@ describe('required-attributes', () => {
     {
       description: 'visibility not requested on a nested group → fail',
       input: (s) => {
-        const group = s.groups.find((g) => g.id === 'g2');
+        const group = s.objects.find((g) => g.id === 'g2');
         if (group) delete group.visibility;
       },
       expected: {

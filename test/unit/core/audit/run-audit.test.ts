@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../../src/core/audit/run-audit.ts';
 import { CHECK_IDS, SPEC_CHECK_IDS } from '../../../../src/core/audit/types.ts';
 import { computePreview } from '../../../../src/core/preview.ts';
-import { generateTenant } from '../../../../src/demo/generate-tenant.ts';
+import { generateSnapshot } from '../../../../src/demo/generate-tenant.ts';
 import { DEMO } from '../../../../src/demo/profiles.ts';
 import { applicationOf, CAPTURED_AT, CLIENT_ID, readyTenant } from '../../../support/app-builder.ts';
 
@@ -88,7 +88,7 @@ describe('runAudit', () => {
 
 describe('the demo tenant', () => {
   it('finds the planted mistake: GroupMember.Read.All added as Delegated', () => {
-    const report = runAudit(generateTenant(DEMO));
+    const report = runAudit(generateSnapshot(DEMO));
     const status = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
     expect(status['application-permissions']).toBe('fail');
     expect(status['admin-consent']).toBe('fail');
@@ -104,7 +104,7 @@ describe('the demo tenant', () => {
   });
 
   it('is ready without the mistake', () => {
-    const report = runAudit(generateTenant({ ...DEMO, appMistake: 'none' }));
+    const report = runAudit(generateSnapshot({ ...DEMO, appMistake: 'none' }));
     expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(report.ready).toBe(true);
   });
