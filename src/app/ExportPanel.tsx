@@ -94,11 +94,12 @@ export function ExportPanel({
       <section class="card" aria-labelledby="export-snapshot">
         <h3 id="export-snapshot">Snapshot</h3>
         <p>
-          The snapshot file exactly as it was opened ({formatBytes(snapshotBytes)}), to open again here or
-          with the command line. It holds names and addresses{pseudonymised ? ', already pseudonymised' : ''}.
+          The snapshot as a compressed file (<code>.snapshot.json.gz</code>, each person once), to open again
+          here or with the command line; the file opened was {formatBytes(snapshotBytes)}. It holds names and
+          addresses{pseudonymised ? ', already pseudonymised' : ''}.
         </p>
         <button type="button" class="button-secondary" onClick={() => exports.exportSnapshot()}>
-          Download snapshot (.json)
+          Download snapshot (.json.gz)
         </button>
         <DownloadResult status={status.snapshot} onSave={exports.save} />
         {!pseudonymised && (

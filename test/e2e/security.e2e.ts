@@ -8,6 +8,7 @@
 // before sign-out too: the MSAL cache must hold the tokens then, or the scan after proves nothing.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import type { Download, Page } from 'playwright-core';
 import { classifyGroup } from '../../src/core/audit/classify-groups.ts';
 import { generateTenant } from '../../src/demo/generate-tenant.ts';
@@ -64,7 +65,10 @@ async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ n
   const download: Promise<Download> = page.waitForEvent('download');
   await click();
   const file = await download;
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  const bytes = await readFile(await file.path());
+  // The snapshot exports are gzip: scanned as the text they hold.
+  const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  return { name: file.suggestedFilename(), text: plain.toString('utf8') };
 }
 
 function assertAbsent(haystack: string, needles: readonly string[], where: string): void {
@@ -160,7 +164,7 @@ export default defineSpec({
         for (const name of [
           'Download upload CSV',
           'Download exclusions CSV',
-          'Download snapshot (.json)',
+          'Download snapshot (.json.gz)',
           'Download for support (pseudonymised)',
         ]) {
           files.push(await downloadFrom(page, () => page.getByRole('button', { name, exact: true }).click()));
@@ -177,7 +181,7 @@ export default defineSpec({
         assert.equal(await form.getByLabel('Client secret value (optional)').inputValue(), '');
         assert.deepEqual(
           files.map((file) => file.name.replace(/.*\./, '')),
-          ['jsonl', 'ics', 'csv', 'csv', 'json', 'json'],
+          ['jsonl', 'ics', 'csv', 'csv', 'gz', 'gz'],
         );
         t.log(`downloads: ${[...files, submission].map((file) => file.name).join(', ')}`);
 

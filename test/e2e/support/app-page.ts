@@ -116,10 +116,11 @@ export async function closeReport(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Stored snapshots' }).waitFor();
 }
 
-export async function importFile(page: Page, name: string, text: string): Promise<void> {
+/** Picks a file: text as it is, or bytes (a gzip-compressed snapshot). */
+export async function importFile(page: Page, name: string, content: string | Uint8Array): Promise<void> {
   await page
     .locator('input[type=file]')
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
 }
 
 /** Names of the stored snapshots as listed (newest first). */
