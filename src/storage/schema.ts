@@ -26,7 +26,7 @@ export interface SnapshotMeta {
   groupCount: number;
   /** The audience's recipient count, when the saver had it. */
   recipients: number | null;
-  /** UTF-8 size of the text. */
+  /** Size as stored: of the gzip-compressed file (records saved before gzip: of the UTF-8 text). */
   bytes: number;
   pseudonymised: boolean;
   source: SnapshotSource;
@@ -35,8 +35,9 @@ export interface SnapshotMeta {
 /**
  * The snapshot file itself. New records keep it as a Blob: Chromium refuses one IndexedDB value
  * over ~133 MB and stores strings as UTF-16, so a string could hold at most a ~66 MB snapshot,
- * while a Blob is stored beside the database and can be read off the main thread. Records saved
- * as a string by earlier versions stay readable.
+ * while a Blob is stored beside the database and can be read off the main thread. The app stores
+ * it gzip-compressed; records saved as a string or as plain JSON (version 1 or 2) by earlier
+ * versions stay readable, as every reader knows gzip by its first two bytes.
  */
 export interface SnapshotText {
   id: string;

@@ -79,9 +79,15 @@ async function importTwo(s: ReturnType<typeof setup>, second: Snapshot = newer) 
 }
 
 describe('library state', () => {
-  it('stores every snapshot opened, with tenant, cloud, time and selection, newest first', async () => {
+  it('stores every snapshot opened, gzip-compressed, with tenant, cloud, time and selection, newest first', async () => {
     const s = setup();
     await importTwo(s);
+    const [latest] = s.library.snapshots.value ?? [];
+    const stored = await s.library.open(latest?.id as string).then(() => s.report.report.value?.content);
+    const blob = stored && 'file' in stored ? stored.file : new Blob([]);
+    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+    expect([head[0], head[1]]).toEqual([0x1f, 0x8b]);
+    expect(latest?.bytes).toBe(blob.size);
     const list = s.library.snapshots.value ?? [];
     expect(list.map((meta) => [meta.capturedAt, meta.source])).toEqual([
       ['2026-11-26T06:00:00Z', 'import'],
