@@ -287,7 +287,7 @@ async function readText(content: SnapshotContent, context: JobContext): Promise<
   if ('file' in content) context.progress('Reading the file');
   try {
     return await readSnapshotText(content, (done, total) =>
-      context.progress('Decompressing the file', done, total),
+      context.progress('Decompressing the file (bytes read)', done, total),
     );
   } catch (error) {
     if (!(error instanceof JobError && FILE_PROBLEMS.has(error.code))) throw error;

@@ -39,11 +39,18 @@ async function gunzipBlob(file: Blob, progress: ReadProgress): Promise<Uint8Arra
   let buffer = new Uint8Array(await expectedSize(file));
   let size = 0;
   let read = 0;
+  let shown = -1;
   const counted = file.stream().pipeThrough(
     new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
       transform(chunk, controller) {
         read += chunk.byteLength;
-        progress(read, file.size);
+        // Once per percent: a message per 64 KB chunk would only keep the page (and a screen
+        // reader's live region) busy.
+        const percent = Math.floor((100 * read) / file.size);
+        if (percent !== shown) {
+          shown = percent;
+          progress(read, file.size);
+        }
         controller.enqueue(chunk);
       },
     }),

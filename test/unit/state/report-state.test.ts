@@ -163,7 +163,8 @@ describe('report state', () => {
     stop();
     if (ok) {
       expect(state.report.value?.summary.audience.recipients).toBeGreaterThan(0);
-      if (bytes().length > 0 && name === undefined) expect(phases).toContain('Decompressing the file');
+      if (bytes().length > 0 && name === undefined)
+        expect(phases).toContain('Decompressing the file (bytes read)');
     } else expect(state.problem.value?.details.join(' ')).toMatch(problem as RegExp);
   });
 });
