@@ -9,10 +9,18 @@ import { createLibraryState } from '../../../src/state/library-state.ts';
 import { createReportState } from '../../../src/state/report-state.ts';
 import { createSnapshotStore, type SnapshotStore } from '../../../src/storage/snapshot-store.ts';
 import { createInProcessWorkerClient } from '../../support/in-process-worker.ts';
-import { groupRef, snapshotOf, user } from '../../support/snapshot-builder.ts';
+import { groupRef, snapshotOf, snapshotV1Of, user } from '../../support/snapshot-builder.ts';
 
 const older: Snapshot = {
   ...snapshotOf({
+    members: { g1: [user('a'), user('b'), groupRef('g2')], g2: [user('c')] },
+    selected: ['g1'],
+  }),
+  capturedAt: '2026-11-19T06:00:00Z',
+};
+/** The older capture as a version 1 file, as earlier versions of the app stored it. */
+const olderV1 = {
+  ...snapshotV1Of({
     members: { g1: [user('a'), user('b'), groupRef('g2')], g2: [user('c')] },
     selected: ['g1'],
   }),
@@ -114,6 +122,36 @@ describe('library state', () => {
     expect(s.report.report.value?.source).toEqual({ kind: 'stored', id });
     await s.settle();
     expect(s.library.snapshots.value).toHaveLength(2);
+  });
+
+  it.each([
+    { description: 'a string of version 1 text', body: () => JSON.stringify(olderV1) },
+    {
+      description: 'a Blob of version 1 text',
+      body: () => new Blob([JSON.stringify(olderV1)], { type: 'application/json' }),
+    },
+    { description: 'a Blob of version 2 text', body: () => new Blob([JSON.stringify(older)]) },
+  ])('opens a record stored by an earlier version as $description', async ({ body }) => {
+    const s = setup();
+    await s.library.refresh();
+    const store = stores[0] as SnapshotStore;
+    const id = await store.save(
+      {
+        name: 'Saved long ago',
+        tenantId: 'tenant-1',
+        tenantName: 'Contoso',
+        cloud: 'global',
+        capturedAt: older.capturedAt,
+        groupIds: ['g1'],
+        groupCount: 1,
+        recipients: null,
+        pseudonymised: false,
+        source: 'import',
+      },
+      body(),
+    );
+    expect(await s.library.open(id)).toBe(true);
+    expect(s.report.report.value?.summary.audience.recipients).toBe(3);
   });
 
   it('renames and deletes; an empty name is refused plainly', async () => {
