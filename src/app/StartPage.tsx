@@ -96,15 +96,15 @@ export function StartPage({
         >
           <h2>Import a snapshot</h2>
           <p>
-            A snapshot file (.json) saved by this tool, e.g. one a customer shared with support. Or drop it
-            here.
+            A snapshot file (.json or .json.gz) saved by this tool, e.g. one a customer shared with support.
+            Or drop it here.
           </p>
           <label class="button-secondary file-button">
             Choose a snapshot file…
             <input
               ref={input}
               type="file"
-              accept=".json,application/json"
+              accept=".json,.gz,application/json,application/gzip"
               class="visually-hidden"
               onChange={(event) => {
                 openFirst((event.currentTarget as HTMLInputElement).files);
