@@ -144,6 +144,17 @@ describe('report state', () => {
       ok: false,
       problem: /is gzip-compressed but cannot be decompressed/,
     },
+    {
+      description: 'a gzip file whose trailer claims 4 GiB',
+      bytes: () => {
+        const bytes = new Uint8Array(gzipSync(text));
+        bytes.fill(0xff, bytes.length - 4);
+        return bytes;
+      },
+      ok: false,
+      problem: /is gzip-compressed but cannot be decompressed/,
+      notes: 'the trailer sizes the buffer only up to what deflate can reach from the file',
+    },
     { description: 'an empty file', bytes: () => new Uint8Array(0), ok: false, problem: /the file is empty/ },
   ])('imports $description', async ({ bytes, ok, problem, name }) => {
     const state = createReportState({
