@@ -5,8 +5,10 @@ import { render } from 'preact';
 import { App } from './app/App.tsx';
 import './app/styles.css';
 import { listGroups, readTenantSnapshot } from './graph/index.ts';
+import { createAppRoutes } from './state/app-routes.ts';
 import { createConnectState } from './state/connect-state.ts';
 import { createLibraryState } from './state/library-state.ts';
+import { createNavigation } from './state/navigation.ts';
 import { createReportState } from './state/report-state.ts';
 import { createSnapshotStore } from './storage/snapshot-store.ts';
 import { createWorkerClient } from './worker/client.ts';
@@ -25,7 +27,10 @@ void library.refresh();
 
 const state = createReportState({
   worker,
-  onOpened: (report) => void library.keep(report),
+  onOpened: (report) =>
+    void library.keep(report).then((id) => {
+      if (id !== null) routes.noteStored(report.content, id);
+    }),
   demoUrl: `${import.meta.env.BASE_URL}demo/demo-tenant.json`,
   async fetchText(url, signal) {
     const response = await fetch(url, { signal });
@@ -56,6 +61,24 @@ const connect = createConnectState({
 window.addEventListener('online', () => connect.setOnline(true));
 window.addEventListener('offline', () => connect.setOnline(false));
 void connect.resumeRedirect();
+
+// The place in the URL (?view=…): Back/Forward move between views, a reload reopens the same one.
+const routes = createAppRoutes(state, library, connect);
+const navigation = createNavigation({
+  views: routes.views,
+  home: routes.home,
+  history: {
+    search: () => window.location.search,
+    push: (search) => window.history.pushState(null, '', search === '' ? window.location.pathname : search),
+    replace: (search) =>
+      window.history.replaceState(null, '', search === '' ? window.location.pathname : search),
+    onPop(listener) {
+      window.addEventListener('popstate', listener);
+      return () => window.removeEventListener('popstate', listener);
+    },
+  },
+});
+void navigation.start();
 
 const root = document.getElementById('app') as HTMLElement;
 // index.html's "Loading…" placeholder goes; Preact renders into an empty element.

@@ -56,8 +56,11 @@ export interface LibraryState {
   /** The two chosen snapshots are of different tenants (the diff would be refused). */
   tenantsDiffer: ReadonlySignal<boolean>;
   refresh(): Promise<void>;
-  /** Stores a snapshot just opened (report-state's onOpened); a stored one is not stored again. */
-  keep(report: OpenReport): Promise<void>;
+  /**
+   * Stores a snapshot just opened (report-state's onOpened); a stored one is not stored again.
+   * Resolves to its stored id (the twin's when already stored), or null when it could not be stored.
+   */
+  keep(report: OpenReport): Promise<string | null>;
   open(id: string): Promise<boolean>;
   rename(id: string, name: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
@@ -126,7 +129,8 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
     refresh,
 
     async keep(report) {
-      if (report.source.kind === 'stored') return;
+      if (report.source.kind === 'stored') return report.source.id;
+      let id: string | null = null;
       try {
         // A Blob, never the text read back: no main-thread copy of a large file, and Chromium
         // stores a Blob of any size where a string value over ~66 MB is refused. Kept
@@ -143,14 +147,15 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
         const twin = twins.find((row) => row.capturedAt === meta.capturedAt && row.bytes === bytes);
         if (twin !== undefined) {
           notice.value = `Already stored as "${twin.name}".`;
-          return;
+          return twin.id;
         }
-        await store.save(meta, body);
+        id = await store.save(meta, body);
         notice.value = `Stored as "${meta.name}".`;
       } catch (error) {
         fail('save', error);
       }
       await refresh();
+      return id;
     },
 
     async open(id) {

@@ -1,9 +1,21 @@
 // Issue 15, "the admin's first ten minutes", in Chromium on the production build served as
 // `npm start` serves it (the same server and headers): no blank page while scripts load, the demo
-// opens with no reload.
+// opens with no reload, and the place is in the URL (Back/Forward between views, reload reopens).
 import assert from 'node:assert/strict';
-import { assertClean, openDemo } from './support/app-page.ts';
+import type { Page } from 'playwright-core';
+import { assertClean, openApp, openDemo } from './support/app-page.ts';
 import { defineSpec } from './support/spec.ts';
+
+/** The query of the page's URL as an object (the place), and a check that it holds ids and words only. */
+function placeOf(page: Page): Record<string, string> {
+  const url = new URL(page.url());
+  const place = Object.fromEntries(url.searchParams);
+  for (const [key, value] of Object.entries(place)) {
+    assert.match(key, /^[a-z]+$/, `URL key ${key}`);
+    assert.match(value, /^[a-z0-9,-]+$/i, `URL value ${key}=${value}: ids and fixed words only`);
+  }
+  return place;
+}
 
 export default defineSpec({
   name: 'first ten minutes',
@@ -37,6 +49,66 @@ export default defineSpec({
         await openDemo(page);
         await page.getByRole('tabpanel').waitFor();
         assert.equal(navigations, 1, 'one page load: nothing reloaded the page');
+        assertClean(e2e);
+      },
+    },
+    {
+      name: 'the place is in the URL: Back and Forward move between views, a reload reopens the same one',
+      async run(t) {
+        const e2e = await t.start({ serviceWorkers: 'block' });
+        const { page } = e2e;
+        await openApp(e2e);
+        assert.deepEqual(placeOf(page), {});
+        await openDemo(page);
+        await page.waitForURL(/view=report/);
+        const id = placeOf(page).snapshot ?? '';
+        assert.ok(id.length > 0, 'the stored id is in the URL');
+        assert.deepEqual(placeOf(page), { view: 'report', snapshot: id, tab: 'overview' });
+
+        await page.getByRole('tab', { name: /Readiness/ }).click();
+        await page.waitForURL(/tab=readiness/);
+        await page.getByRole('tab', { name: /Recipients/ }).click();
+        await page.locator('#rcp-outcome').selectOption('disabled');
+        await page.waitForURL(/outcome=disabled/);
+        const group = await page.locator('#rcp-scope option').nth(2).getAttribute('value');
+        await page.locator('#rcp-scope').selectOption(group ?? '');
+        await page.waitForURL(/group=/);
+        const recipients = placeOf(page);
+        assert.equal(recipients.tab, 'recipients');
+        assert.equal(recipients.outcome, 'disabled');
+        await e2e.screenshot('recipients-filtered');
+
+        // A filter replaces the entry, so Back goes to the previous tab, then to the start page.
+        await page.goBack();
+        await page.getByRole('tab', { name: /Readiness/, selected: true }).waitFor();
+        assert.equal(placeOf(page).tab, 'readiness');
+        await page.goBack();
+        await page.getByRole('tab', { name: /Overview/, selected: true }).waitFor();
+        await page.goBack();
+        await page.getByRole('heading', { name: 'Stored snapshots' }).waitFor();
+        assert.ok(page.url().startsWith(e2e.baseUrl), 'Back stays in the app');
+        assert.deepEqual(placeOf(page), {});
+
+        // Forward reopens the stored snapshot from IndexedDB, on the tab it was on.
+        await page.goForward();
+        await page.getByRole('tab', { name: /Overview/, selected: true }).waitFor();
+        await page.goForward();
+        await page.goForward();
+        await page.getByRole('tab', { name: /Recipients/, selected: true }).waitFor();
+        assert.deepEqual(placeOf(page), recipients);
+
+        // A reload reopens the same view, tab and filter.
+        await page.reload();
+        await page.getByRole('tab', { name: /Recipients/, selected: true }).waitFor();
+        assert.equal(await page.locator('#rcp-outcome').inputValue(), 'disabled');
+        assert.equal(await page.locator('#rcp-scope').inputValue(), group);
+        assert.deepEqual(placeOf(page), recipients);
+        assert.equal(id, recipients.snapshot);
+
+        // A snapshot that is gone: the start page, with the URL of the start page.
+        await page.goto(`${e2e.baseUrl}/?view=report&snapshot=missing&tab=export`);
+        await page.getByRole('heading', { name: 'Stored snapshots' }).waitFor();
+        await page.waitForURL((url) => url.search === '');
         assertClean(e2e);
       },
     },

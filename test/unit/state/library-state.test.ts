@@ -111,6 +111,18 @@ describe('library state', () => {
     });
   });
 
+  it('keep resolves to the stored id (the one already stored for a twin), for the URL', async () => {
+    const s = setup();
+    await s.report.openDemo();
+    const open = s.report.report.value;
+    if (open === null) throw new Error('the demo did not open');
+    // onOpened stored it; keeping it again finds that twin and gives its id.
+    await vi.waitFor(() => expect(s.library.snapshots.value).toHaveLength(1));
+    const id = await s.library.keep(open);
+    expect(id).toBe(s.library.snapshots.value?.[0]?.id);
+    expect(await s.library.keep({ ...open, source: { kind: 'stored', id: 'x1' } })).toBe('x1');
+  });
+
   it('does not store the same snapshot twice, nor a stored one opened again', async () => {
     const s = setup();
     await importTwo(s);
