@@ -7,7 +7,7 @@ import { parseArgs } from './args.ts';
 import { type Command, UsageError } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 
-const USAGE = 'audit <snapshot.json> [--now <ISO time>] [--json]';
+export const USAGE = 'audit <snapshot.json> [--now <ISO time>] [--json]';
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export const runAuditCommand: Command = async (args, io) => {

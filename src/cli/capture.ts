@@ -19,7 +19,7 @@ import { readTenantSnapshot } from '../graph/read-tenant.ts';
 import { parseArgs } from './args.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 
-const USAGE =
+export const USAGE =
   'capture --client-id <sync app id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] [--log <read-log.jsonl>] --out <snapshot.json>';
 const GROUP_LIMIT = 15;
 const PROGRESS_EVERY_MS = 1_000;

@@ -14,7 +14,7 @@ import { type CliIo, type Command, UsageError } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { formatTable } from './table.ts';
 
-const USAGE = 'diff <older.json> <newer.json> [--json]';
+export const USAGE = 'diff <older.json> <newer.json> [--json]';
 
 export const runDiff: Command = async (args, io) => {
   const parsed = parseArgs(args, { positionals: 2, usage: USAGE, flags: ['json'] });

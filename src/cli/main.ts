@@ -1,4 +1,5 @@
-// Node entry of the command line (run through tsx, so no build step is needed).
+// Node entry of the command line. `npm run cli` runs it bundled (bundle.mjs, through bin.mjs) with
+// plain node; `tsx src/cli/main.ts` runs these sources directly.
 import { createNodeIo } from './node-io.ts';
 import { runCli } from './run.ts';
 

@@ -11,7 +11,7 @@ import type { CliIo, Command } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { formatTable } from './table.ts';
 
-const USAGE =
+export const USAGE =
   'preview <snapshot.json> [--groups <id,id,…>] [--upn-fallback | --no-upn-fallback] [--contacts | --no-contacts] [--csv <out.csv>] [--excluded <out.csv>] [--segments] [--allow-incomplete] [--json]';
 const GROUP_LIMIT = 15;
 
@@ -119,7 +119,7 @@ function previewTable(preview: Preview): string {
     String(a.recipients),
   ]);
   const reasons = REASON_CODES.filter((code) => a.excluded[code] > 0).map((code) => [
-    `  ${code}`,
+    code,
     String(a.excluded[code]),
   ]);
   const status = preview.complete ? 'complete snapshot' : 'INCOMPLETE snapshot: counts may be low';

@@ -16,7 +16,7 @@ import { type CliIo, type Command, UsageError } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { reconcileText } from './reconcile-text.ts';
 
-const USAGE =
+export const USAGE =
   'reconcile <snapshot.json> <audience.csv> [--group <id>] [--upn-fallback | --no-upn-fallback] [--contacts | --no-contacts] [--out <differences.csv>] [--json]';
 
 export const runReconcile: Command = async (args, io) => {

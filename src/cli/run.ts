@@ -1,35 +1,39 @@
 // Dispatches `npm run cli -- <command> …` and turns every failure into an exit code and one
 // `error:` line: usage and input problems exit 2, anything unexpected exits 1 — never a stack trace.
 
-import { runAuditCommand } from './audit.ts';
-import { runCapture } from './capture.ts';
-import { runDiff } from './diff.ts';
+import { USAGE as AUDIT_USAGE, runAuditCommand } from './audit.ts';
+import { USAGE as CAPTURE_USAGE, runCapture } from './capture.ts';
+import { USAGE as DIFF_USAGE, runDiff } from './diff.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
-import { runPreview } from './preview.ts';
-import { runReconcile } from './reconcile.ts';
+import { USAGE as PREVIEW_USAGE, runPreview } from './preview.ts';
+import { USAGE as RECONCILE_USAGE, runReconcile } from './reconcile.ts';
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
+/** Each command with its full usage (every option) and what it is for. */
+const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
   preview: {
     run: runPreview,
-    summary: 'preview <snapshot.json> [options]   who becomes a recipient, with counts and CSVs',
+    usage: PREVIEW_USAGE,
+    summary: 'who becomes a recipient, with counts and CSVs',
   },
   audit: {
     run: runAuditCommand,
-    summary: 'audit <snapshot.json> [--now <ISO time>] [--json]   the readiness checks',
+    usage: AUDIT_USAGE,
+    summary: 'the readiness checks (exit 1 when one fails)',
   },
   capture: {
     run: runCapture,
-    summary:
-      'capture --client-id <id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] --out <snapshot.json>   read a live tenant (token in GRAPH_TOKEN)',
+    usage: CAPTURE_USAGE,
+    summary: 'read a live tenant into a snapshot (a Graph token in GRAPH_TOKEN)',
   },
   diff: {
     run: runDiff,
-    summary: 'diff <older.json> <newer.json> [--json]   who joins and leaves the audience',
+    usage: DIFF_USAGE,
+    summary: 'who joins and leaves the audience between two snapshots',
   },
   reconcile: {
     run: runReconcile,
-    summary:
-      "reconcile <snapshot.json> <audience.csv> [--group <id>] [--upn-fallback | --no-upn-fallback] [--contacts | --no-contacts] [--out <differences.csv>] [--json]   the product's audience list against the prediction",
+    usage: RECONCILE_USAGE,
+    summary: "the product's audience list against the prediction",
   },
 };
 
@@ -37,9 +41,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (command === undefined) {
-    if (name === undefined || name === '--help' || name === 'help') {
+    // Asked for, help goes to stdout (exit 0); a bare call is a usage error (stderr, exit 2).
+    if (name === '--help' || name === '-h' || name === 'help') {
       io.stdout(helpText());
-      return name === undefined ? 2 : 0;
+      return 0;
+    }
+    if (name === undefined) {
+      io.stderr(helpText());
+      return 2;
     }
     io.stderr(`error: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
@@ -57,7 +66,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function helpText(): string {
-  const lines = Object.values(COMMANDS).map((command) => `  ${command.summary}`);
-  return `usage: npm run --silent cli -- <command> …\n\ncommands:\n${lines.join('\n')}\n`;
+const WIDTH = 100;
+
+/** A usage line wrapped at option boundaries (an option and its value stay together). */
+function wrapUsage(usage: string, indent: string): string {
+  const words = usage.match(/\[[^\]]*\]|--\S+(?: <[^>]*>| [^-\s[]\S*)?|\S+/g) ?? [usage];
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of words) {
+    if (line.trim() !== '' && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = `${indent}    ${word}`;
+    } else {
+      line = line.trim() === '' ? `${indent}${word}` : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+export function helpText(): string {
+  const commands = Object.entries(COMMANDS).map(
+    ([name, command]) => `  ${name}: ${command.summary}\n${wrapUsage(command.usage, '    ')}`,
+  );
+  return `usage: npm run --silent cli -- <command> [arguments]\n\ncommands:\n${commands.join('\n\n')}\n\nnpm run --silent cli -- --help prints this.\n`;
 }
