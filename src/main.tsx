@@ -57,6 +57,25 @@ const connect = createConnectState({
   redirectUri,
   isOnline: () => navigator.onLine,
   openSnapshot: (text) => state.openText(text, { kind: 'live' }),
+  // Back on this page while a sign-in pop-up is pending: focus (after leaving), a click or a key.
+  watchReturn(listener) {
+    let left = false;
+    const leave = () => {
+      left = true;
+    };
+    const focus = () => {
+      if (left) listener();
+    };
+    const events = ['pointerdown', 'keydown'] as const;
+    window.addEventListener('blur', leave);
+    window.addEventListener('focus', focus);
+    for (const event of events) window.addEventListener(event, listener, true);
+    return () => {
+      window.removeEventListener('blur', leave);
+      window.removeEventListener('focus', focus);
+      for (const event of events) window.removeEventListener(event, listener, true);
+    };
+  },
 });
 window.addEventListener('online', () => connect.setOnline(true));
 window.addEventListener('offline', () => connect.setOnline(false));

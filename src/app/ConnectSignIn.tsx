@@ -26,6 +26,22 @@ export function ConnectSignIn({ connect }: { connect: ConnectState }) {
           Back
         </button>
       </p>
+      {busy && connect.signInReturned.value && (
+        <div class="connect-popup-back" role="status">
+          <p>
+            Still waiting for the sign-in window. If you closed it or it is gone, sign in again; if it is
+            open, finish there.
+          </p>
+          <p class="connect-actions">
+            <button type="button" class="button-secondary" onClick={() => void connect.signIn()}>
+              Try again
+            </button>
+            <button type="button" class="button-quiet" onClick={connect.cancelSignIn}>
+              Cancel
+            </button>
+          </p>
+        </div>
+      )}
       <p class="hint">
         Pop-ups blocked?{' '}
         <button

@@ -119,11 +119,15 @@ export async function createAuth(config: AuthConfig, deps: AuthDeps = {}): Promi
       const scopes = [...requested];
       const account = current();
       if (options.interaction === 'redirect') return redirect(scopes, account);
+      // A pop-up of ours still pending (closed by the admin, say: MSAL 5 waits for its bridge until
+      // popupBridgeTimeout and cannot tell) is replaced: MSAL cancels its wait, and its promise
+      // rejects with interaction_in_progress_cancelled.
+      const overrideInteractionInProgress = interaction !== null;
       // Not async, no await before this line: the pop-up opens while the click is still being handled.
       const popup =
         account === null
-          ? pca.loginPopup({ scopes, prompt: 'select_account' })
-          : pca.acquireTokenPopup({ scopes, account });
+          ? pca.loginPopup({ scopes, prompt: 'select_account', overrideInteractionInProgress })
+          : pca.acquireTokenPopup({ scopes, account, overrideInteractionInProgress });
       return track(popup).then(
         (result): SignInOutcome => ({ kind: 'signed-in', account: accepted(result) }),
         (error: unknown) => {

@@ -4,6 +4,7 @@
 // failed tenant read is a GraphReadError, whose cause may itself be a sign-in error.
 import type { AuthProblem, AuthProblemAction } from '../auth/explain-error.ts';
 import { explainAuthError } from '../auth/explain-error.ts';
+import { isGuid } from '../core/ids.ts';
 import type { Cloud } from '../core/snapshot-schema.ts';
 import { GraphReadError } from '../graph/index.ts';
 
@@ -40,6 +41,20 @@ export function signInProblem(error: unknown, facts: ExplainFacts): ConnectProbl
     ...(facts.tenantId === undefined ? {} : { tenantId: facts.tenantId }),
   };
   return fromAuthProblem(explainAuthError(error, facts.cloud, facts.clientId, context));
+}
+
+/**
+ * Why the sync app's client id is not usable, or null. The same GUID as this tool's own client id
+ * is refused: the two registrations look alike and are easily swapped.
+ */
+export function syncClientIdProblem(typed: string, toolClientId: string | null): string | null {
+  const value = typed.trim();
+  if (value === '') return 'Enter the sync app’s Application (client) ID.';
+  if (!isGuid(value)) return 'A client id is a GUID like 00000000-0000-0000-0000-000000000000.';
+  if (toolClientId !== null && value.toLowerCase() === toolClientId.toLowerCase()) {
+    return 'This is this tool’s own client id. Enter the sync app’s: Entra admin center → App registrations → the directory sync app → Overview → Application (client) ID.';
+  }
+  return null;
 }
 
 /** A tenant read (or the group list) that failed as a whole. */

@@ -15,18 +15,19 @@ import {
 import { scopesFor } from '../auth/clouds.ts';
 import { readPendingRedirect } from '../auth/pending-redirect.ts';
 import type { Auth, AuthAccount, AuthConfig, SignInOutcome } from '../auth/types.ts';
-import { classifyGroup, GROUP_LIMIT, type GroupTraits } from '../core/audit/classify-groups.ts';
-import { isGuid } from '../core/ids.ts';
+import { classifyGroup, GROUP_LIMIT } from '../core/audit/classify-groups.ts';
 import type { Cloud, ReadEntry } from '../core/snapshot-schema.ts';
-import type { GroupSummary, listGroups, ReadProgress, readTenantSnapshot } from '../graph/index.ts';
+import type { listGroups, ReadProgress, readTenantSnapshot } from '../graph/index.ts';
 import { createConnectAuth } from './connect-auth.ts';
 import { createPicker, type PickerItem } from './connect-picker.ts';
+import { createPopupWatch, type WatchReturn } from './connect-popup.ts';
 import {
   type ConnectProblem,
   offlineProblem,
   readDraft,
   readProblem,
   signInProblem,
+  syncClientIdProblem,
   writeDraft,
 } from './connect-problems.ts';
 import { createConnectRead } from './connect-read.ts';
@@ -58,6 +59,8 @@ export interface ConnectDeps {
   every?(ms: number, tick: () => void): () => void;
   /** Saves the read log (default: a temporary <a download>). */
   saveFile?: SaveFile;
+  /** Tells when the admin is back on this page (focus, click, key) while a pop-up is open. */
+  watchReturn?: WatchReturn;
 }
 
 export interface ConnectState {
@@ -104,8 +107,11 @@ export interface ConnectState {
   setOption(option: ConnectOption, on: boolean): void;
   /** Validates step 1 and prepares sign-in (loads MSAL). */
   continueToSignIn(): Promise<boolean>;
-  /** Call straight from the click: the pop-up opens before anything is awaited. */
+  /** Call straight from the click: the pop-up opens before anything is awaited ("Try again" too). */
   signIn(interaction?: 'popup' | 'redirect'): Promise<boolean>;
+  /** Back on the page while a pop-up sign-in is pending: offer Cancel and Try again. */
+  signInReturned: ReadonlySignal<boolean>;
+  cancelSignIn(): void;
   signOut(): Promise<void>;
   backToSetup(): void;
   search(query: string): void;
@@ -134,12 +140,13 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     permissionGrants: draft?.permissionGrants ?? false,
   });
   const signingIn = signal(false);
+  const popup = createPopupWatch(deps.watchReturn);
   const problem = signal(noProblem);
   const session = createConnectAuth(deps.loadAuth, (error) => {
     problem.value = signInProblem(error, facts());
   });
   const { auth, account } = session;
-  const picker = createPicker((group) => traitsOf(group));
+  const picker = createPicker((group) => classifyGroup(group, { memberReadHidden: null, premiumP1: null }));
   const read = createConnectRead(deps, {
     step,
     visible,
@@ -148,16 +155,8 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     explain: (error) => readProblem(error, facts()),
   });
 
-  function traitsOf(group: GroupSummary): GroupTraits {
-    return classifyGroup(group, { memberReadHidden: null, premiumP1: null });
-  }
-
-  const syncClientIdError = computed(() => {
-    const value = syncClientId.value.trim();
-    if (value === '') return 'Enter the sync app’s Application (client) ID.';
-    return isGuid(value) ? null : 'A client id is a GUID like 00000000-0000-0000-0000-000000000000.';
-  });
   const toolClientId = () => clientIds.value[cloud.value].clientId;
+  const syncClientIdError = computed(() => syncClientIdProblem(syncClientId.value, toolClientId()));
   const hiddenSelected = () => picker.selected.value.some((item) => item.traits.hiddenMembership);
   const scopes = (hidden = hiddenSelected()) =>
     scopesFor(cloud.value, {
@@ -213,6 +212,7 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
     authReady: computed(() => auth.value !== null),
     account,
     signingIn,
+    signInReturned: popup.returned,
     problem,
     picker,
     progress: read.progress,
@@ -289,19 +289,26 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
       const keep = picker.selected.value.map((item) => item.id);
       const hidden = hiddenSelected();
       keepDraft(); // a blocked pop-up falls back to a redirect, which leaves this page
+      const attempt = popup.begin();
       // No await before this call: the pop-up must open inside the click.
       return ready.signIn(scopes(), { interaction }).then(
         (outcome) => {
+          if (!attempt.end()) return false;
           signingIn.value = outcome.kind === 'redirecting';
           if (outcome.kind === 'signed-in' && hidden) session.setHiddenGranted(true);
           return afterSignIn(outcome, keep, false);
         },
         (error: unknown) => {
+          if (!attempt.end()) return false;
           signingIn.value = false;
-          problem.value = signInProblem(error, facts());
+          problem.value = attempt.explain(signInProblem(error, facts()));
           return false;
         },
       );
+    },
+    cancelSignIn() {
+      popup.cancel();
+      signingIn.value = false;
     },
     async signOut() {
       const ready = auth.value;

@@ -3,6 +3,9 @@
 // opens with no reload, and the place is in the URL (Back/Forward between views, reload reopens).
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { generateTenant } from '../../src/demo/generate-tenant.ts';
+import { DEMO } from '../../src/demo/profiles.ts';
+import { createFakeGraph } from '../support/fake-graph.ts';
 import { assertClean, openApp, openDemo } from './support/app-page.ts';
 import { defineSpec } from './support/spec.ts';
 
@@ -110,6 +113,55 @@ export default defineSpec({
         await page.getByRole('heading', { name: 'Stored snapshots' }).waitFor();
         await page.waitForURL((url) => url.search === '');
         assertClean(e2e);
+      },
+    },
+    {
+      name: 'a closed sign-in pop-up: back on the page, Try again and Cancel are offered at once, and Try again signs in',
+      timeoutMs: 150_000,
+      async run(t) {
+        const snapshot = generateTenant(DEMO);
+        const graph = createFakeGraph(snapshot, { baseUrl: 'https://graph.microsoft.com' });
+        const e2e = await t.start({ graph });
+        const { page } = e2e;
+        // The first pop-up stays on a sign-in page, as when the admin looks at it and closes it.
+        const authorize = /^https:\/\/login\.microsoftonline\.com\/[^/]+\/oauth2\/v2\.0\/authorize/;
+        const hold = (route: import('playwright-core').Route) =>
+          route.fulfill({
+            status: 200,
+            contentType: 'text/html',
+            body: '<title>Sign in</title><p>Pick an account</p>',
+          });
+        await e2e.context.route(authorize, hold);
+
+        await page.goto(`${e2e.baseUrl}/`);
+        await page.getByRole('button', { name: 'Connect a tenant' }).click();
+        await page.locator('#tool-client-id').fill('5e5e5e5e-0000-4000-8000-00000000000c');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.locator('#sync-client-id').fill(snapshot.app?.clientId ?? '');
+        await page.getByRole('button', { name: 'Continue to sign-in' }).click();
+        await page.locator('button:has-text("Sign in with Microsoft"):enabled').waitFor();
+
+        const opened = e2e.context.waitForEvent('page');
+        await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+        const popup = await opened;
+        await popup.waitForURL(authorize);
+        await popup.close();
+        await page.getByRole('button', { name: 'Signing in…' }).waitFor();
+        // Back on the page: a click anywhere.
+        await page.locator('h2, h1').first().click();
+        const tryAgain = page.getByRole('button', { name: 'Try again' });
+        await tryAgain.waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Cancel' }).count(), 1);
+        await e2e.screenshot('popup-closed');
+
+        await e2e.context.unroute(authorize, hold);
+        const second = e2e.context.waitForEvent('page');
+        await tryAgain.click();
+        await second;
+        await page.getByText(/ groups match/).waitFor();
+        assert.equal(await page.getByText(/redirect\.html/).count(), 0, 'no hosting message');
+        assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
+        assert.deepEqual(e2e.cspViolations, [], 'no CSP violations');
       },
     },
   ],
