@@ -1,5 +1,7 @@
 // Step 1 of connecting: the cloud, this tool's client id there, the sync app's client id, and the
 // options that decide which permissions sign-in asks for.
+
+import { useState } from 'preact/hooks';
 import { CLOUD_LABELS, LOGIN_HOSTS } from '../auth/clouds.ts';
 import type { Cloud } from '../core/snapshot-schema.ts';
 import type { ConnectOption, ConnectState } from '../state/connect-state.ts';
@@ -30,14 +32,25 @@ const OPTIONS: ReadonlyArray<{ option: ConnectOption; label: string; hint: strin
 
 export function ConnectSetup({ connect, redirectUri }: { connect: ConnectState; redirectUri: string }) {
   const syncError = connect.syncClientIdError.value;
-  const typed = connect.syncClientId.value.trim() !== '';
+  // Errors show once typed, or for every field after a refused submit (empty ones too).
+  const [submitted, setSubmitted] = useState(false);
+  const shown = submitted || connect.syncClientId.value.trim() !== '';
+  const missingToolId = submitted && connect.clientIds.value[connect.cloud.value].clientId === null;
   return (
     <form
       class="form connect-setup"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void connect.continueToSignIn();
+        setSubmitted(true);
+        void connect.continueToSignIn().then((ok) => {
+          if (ok) return;
+          // Focus the first field to fix, where its message is.
+          const first = ['tool-client-id', 'sync-client-id']
+            .map((id) => document.getElementById(id))
+            .find((field) => field?.getAttribute('aria-invalid') === 'true');
+          first?.focus();
+        });
       }}
     >
       <fieldset class="field">
@@ -60,11 +73,13 @@ export function ConnectSetup({ connect, redirectUri }: { connect: ConnectState; 
           </label>
         ))}
       </fieldset>
-      <ToolClientIdField connect={connect} redirectUri={redirectUri} />
-      <div class="field">
+      <ToolClientIdField connect={connect} redirectUri={redirectUri} missing={missingToolId} />
+      <fieldset class="field connect-sync-id">
+        <legend>The directory sync’s app registration (the one this tool checks)</legend>
         <label for="sync-client-id">Sync app’s Application (client) ID</label>
         <p class="hint" id="sync-client-id-hint">
-          From the overview page of the App Registration created for the directory sync.
+          Microsoft Entra admin center → App registrations → the app created for the directory sync → Overview
+          → “Application (client) ID”. Not this tool’s own registration above.
         </p>
         <input
           id="sync-client-id"
@@ -72,17 +87,17 @@ export function ConnectSetup({ connect, redirectUri }: { connect: ConnectState; 
           value={connect.syncClientId.value}
           placeholder="00000000-0000-0000-0000-000000000000"
           spellcheck={false}
-          aria-invalid={typed && syncError !== null ? true : undefined}
-          aria-describedby={`sync-client-id-hint${typed && syncError ? ' sync-client-id-error' : ''}`}
+          aria-invalid={shown && syncError !== null ? true : undefined}
+          aria-describedby={`sync-client-id-hint${shown && syncError ? ' sync-client-id-error' : ''}`}
           onInput={(event) => connect.setSyncClientId((event.currentTarget as HTMLInputElement).value)}
         />
-        {typed && syncError !== null && (
+        {shown && syncError !== null && (
           <p class="field-error" id="sync-client-id-error">
             <span aria-hidden="true">✖ </span>
             {syncError}
           </p>
         )}
-      </div>
+      </fieldset>
       <fieldset class="field">
         <legend>Options</legend>
         {OPTIONS.map(({ option, label, hint }) => (

@@ -7,12 +7,24 @@ import type { ConnectState } from '../state/connect-state.ts';
 const PERMISSIONS =
   'User.Read, Application.Read.All, GroupMember.Read.All, User.Read.All, LicenseAssignment.Read.All (and, only if used, OrgContact.Read.All, Member.Read.Hidden, Directory.Read.All)';
 
-export function ToolClientIdField({ connect, redirectUri }: { connect: ConnectState; redirectUri: string }) {
+export function ToolClientIdField({
+  connect,
+  redirectUri,
+  missing = false,
+}: {
+  connect: ConnectState;
+  redirectUri: string;
+  /** A submit was refused because there is no client id for this cloud: mark the field. */
+  missing?: boolean;
+}) {
   const cloud = connect.cloud.value;
   const resolved = connect.clientIds.value[cloud];
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(resolved.clientId === null);
+  const shownError =
+    error ??
+    (missing && resolved.clientId === null ? 'Enter this tool’s Application (client) ID, then Save.' : null);
   const save = (event: Event) => {
     event.preventDefault();
     const saved = connect.saveClientId(cloud, draft);
@@ -49,15 +61,19 @@ export function ToolClientIdField({ connect, redirectUri }: { connect: ConnectSt
       )}
       {editing && (
         <div class="connect-inline-form">
-          <label for="tool-client-id">Application (client) ID of this tool</label>
+          <label for="tool-client-id">This tool’s Application (client) ID</label>
+          <p class="hint" id="tool-client-id-hint">
+            App registrations → this tool’s registration (redirect URI ending in /redirect.html) → Overview →
+            “Application (client) ID”.
+          </p>
           <input
             id="tool-client-id"
             type="text"
             value={draft}
             placeholder="00000000-0000-0000-0000-000000000000"
             spellcheck={false}
-            aria-invalid={error === null ? undefined : true}
-            aria-describedby={error === null ? undefined : 'tool-client-id-error'}
+            aria-invalid={shownError === null ? undefined : true}
+            aria-describedby={`tool-client-id-hint${shownError === null ? '' : ' tool-client-id-error'}`}
             onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
           />
           <button type="button" class="button-secondary" onClick={save}>
@@ -76,10 +92,10 @@ export function ToolClientIdField({ connect, redirectUri }: { connect: ConnectSt
               Use the site’s default
             </button>
           )}
-          {error !== null && (
+          {shownError !== null && (
             <p class="field-error" id="tool-client-id-error">
               <span aria-hidden="true">✖ </span>
-              {error}
+              {shownError}
             </p>
           )}
         </div>

@@ -259,7 +259,7 @@ export function createConnectState(deps: ConnectDeps): ConnectState {
           code: 'client_id',
           title: 'This tool has no client id for this cloud',
           message:
-            'Register this tool in the tenant’s Microsoft Entra admin center (see “What to register”) and enter its Application (client) ID.',
+            'Register this tool in the tenant (the steps are under “This tool’s app registration”) and enter its Application (client) ID there.',
         };
         return false;
       }

@@ -164,5 +164,44 @@ export default defineSpec({
         assert.deepEqual(e2e.cspViolations, [], 'no CSP violations');
       },
     },
+    {
+      name: 'connect form: an empty submit marks the field to fix and focuses it; the tool’s own id is refused as the sync app’s',
+      async run(t) {
+        const e2e = await t.start({ serviceWorkers: 'block' });
+        const { page } = e2e;
+        const toolId = '5e5e5e5e-0000-4000-8000-00000000000c';
+        await page.goto(`${e2e.baseUrl}/`);
+        await page.getByRole('button', { name: 'Connect a tenant' }).click();
+        const submit = page.getByRole('button', { name: 'Continue to sign-in' });
+        const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+        await submit.click();
+        await page.locator('#tool-client-id[aria-invalid=true]').waitFor();
+        await page.waitForFunction(() => document.activeElement?.id === 'tool-client-id');
+        assert.match((await page.locator('#tool-client-id-error').textContent()) ?? '', /Enter this tool’s/);
+        assert.equal(await page.locator('#sync-client-id').getAttribute('aria-invalid'), 'true');
+        await e2e.screenshot('empty-submit');
+        assert.equal(await page.getByText('What to register').count(), 0);
+
+        await page.locator('#tool-client-id').fill(toolId);
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.locator('[data-testid=tool-client-id]').waitFor();
+        await submit.click();
+        await page.waitForFunction(() => document.activeElement?.id === 'sync-client-id');
+        assert.equal(await focusedId(), 'sync-client-id');
+
+        await page.locator('#sync-client-id').fill(toolId);
+        await submit.click();
+        await page.locator('#sync-client-id-error').filter({ hasText: 'own client id' }).waitFor();
+        assert.equal(
+          await page.getByRole('heading', { name: 'Sign in', exact: true }).count(),
+          0,
+          'not on to sign-in',
+        );
+        await page.setViewportSize({ width: 320, height: 800 });
+        await e2e.screenshot('same-id-320');
+        assertClean(e2e);
+      },
+    },
   ],
 });
