@@ -1,4 +1,4 @@
-// What goes to Axios HQ (guide sections 9–10): the organization name(s), the setup owner, and the
+// What goes to Axios HQ (guide sections 9–10): the organization names, the setup owner, and the
 // client secret's value. The secret is read from its password field at the moment of the click,
 // handed to one action, and the field is cleared once the file is saved (or the value was refused):
 // it never enters component or app state.
@@ -41,7 +41,7 @@ export function SubmissionForm({ exports, idPrefix }: { exports: ExportState; id
   return (
     <form class="form" onSubmit={submit} noValidate>
       <div class="field">
-        <label for={id('organizationNames')}>Axios HQ organization name(s)</label>
+        <label for={id('organizationNames')}>Axios HQ organization names</label>
         <p class="hint" id={id('organizationNames-hint')}>
           One per line, if this directory should be available in several organizations.
         </p>

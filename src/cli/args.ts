@@ -1,6 +1,7 @@
 // A small argument parser for the command line: positionals, `--flag`, `--no-flag` and
 // `--option value` (or `--option=value`). Anything it does not know is a usage error, so a typo
 // never silently changes what a command does.
+import { plural } from '../core/plural.ts';
 import { UsageError } from './io.ts';
 
 export interface ArgSpec {
@@ -47,7 +48,7 @@ export function parseArgs(args: readonly string[], spec: ArgSpec): ParsedArgs {
   }
   if (positionals.length !== spec.positionals) {
     throw new UsageError(
-      `expected ${spec.positionals} file argument(s), got ${positionals.length} (usage: ${spec.usage})`,
+      `expected ${plural(spec.positionals, 'file argument', 'file arguments')}, got ${positionals.length} (usage: ${spec.usage})`,
     );
   }
   return { positionals, flags, options };

@@ -3,6 +3,7 @@
 // check fails, so scripts can gate on it; a bad file or --now is a usage error (exit 2).
 import { byUrgency, runAudit } from '../core/audit/run-audit.ts';
 import type { AuditReport, CheckResult } from '../core/audit/types.ts';
+import { plural } from '../core/plural.ts';
 import { parseArgs } from './args.ts';
 import { type Command, UsageError } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
@@ -52,7 +53,7 @@ const WORDS: Record<CheckResult['status'], string> = {
 function auditText(report: AuditReport, tenant: string): string {
   const count = (status: CheckResult['status']) => report.checks.filter((c) => c.status === status).length;
   const lines = [
-    `${tenant}: ${report.ready ? 'READY' : 'NOT READY'} as of ${report.asOf} (${count('fail')} failed, ${count('warn')} warning(s), ${count('skip')} skipped, ${count('pass')} passed)`,
+    `${tenant}: ${report.ready ? 'READY' : 'NOT READY'} as of ${report.asOf} (${count('fail')} failed, ${plural(count('warn'), 'warning', 'warnings')}, ${count('skip')} skipped, ${count('pass')} passed)`,
     '',
   ];
   const checks = byUrgency(report.checks);

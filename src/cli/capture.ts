@@ -9,6 +9,7 @@
 import { gzipSync } from 'node:zlib';
 import { findIncompleteReads } from '../core/completeness.ts';
 import { isGuid } from '../core/ids.ts';
+import { plural } from '../core/plural.ts';
 import type { Cloud, Snapshot } from '../core/snapshot-schema.ts';
 import { snapshotFileText, toSnapshotV2 } from '../core/snapshot-v2.ts';
 import { GraphReadError } from '../graph/errors.ts';
@@ -83,7 +84,7 @@ export const runCapture: Command = async (args, io) => {
       );
     }
   };
-  io.stderr(`capture: reading ${base} for ${groupIds.length} group(s)…\n`);
+  io.stderr(`capture: reading ${base} for ${plural(groupIds.length, 'group', 'groups')}…\n`);
   let snapshot: Snapshot;
   try {
     const read = await readTenantSnapshot(
@@ -128,10 +129,15 @@ export const runCapture: Command = async (args, io) => {
   for (const read of incomplete) io.stderr(`warning: ${read.path}: ${read.status}: ${read.reason}\n`);
   const memberCount = Object.values(snapshot.members).reduce((n, list) => n + list.length, 0);
   const notFound =
-    snapshot.notFound.length > 0 ? `, ${snapshot.notFound.length} selected id(s) not found` : '';
-  const state = incomplete.length === 0 ? 'complete' : `INCOMPLETE (${incomplete.length} read(s) failed)`;
+    snapshot.notFound.length > 0
+      ? `, ${plural(snapshot.notFound.length, 'selected id', 'selected ids')} not found`
+      : '';
+  const state =
+    incomplete.length === 0
+      ? 'complete'
+      : `INCOMPLETE (${plural(incomplete.length, 'read', 'reads')} failed)`;
   io.stdout(
-    `${out}: ${state}: ${snapshot.groups.length} group(s), ${memberCount} direct member entries${notFound}\n`,
+    `${out}: ${state}: ${plural(snapshot.groups.length, 'group', 'groups')}, ${memberCount} direct member entries${notFound}\n`,
   );
   return incomplete.length === 0 ? 0 : 1;
 };

@@ -6,6 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import { gzipProblem, isGzip } from '../core/gzip.ts';
 import { parseSnapshotText } from '../core/parse-snapshot.ts';
+import { plural } from '../core/plural.ts';
 import { formatError } from '../core/result.ts';
 import type { Snapshot } from '../core/snapshot-schema.ts';
 import { type CliIo, UsageError } from './io.ts';
@@ -22,7 +23,10 @@ export async function loadSnapshot(path: string, io: CliIo): Promise<Snapshot> {
   const result = parseSnapshotText(decodeSnapshotBytes(path, bytes));
   if (!result.ok) {
     const [first] = result.errors;
-    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more problem(s))` : '';
+    const more =
+      result.errors.length > 1
+        ? ` (and ${plural(result.errors.length - 1, 'more problem', 'more problems')})`
+        : '';
     throw new UsageError(`${path}: ${first ? formatError(first) : 'is not a snapshot'}${more}`);
   }
   return result.data;

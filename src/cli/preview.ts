@@ -2,6 +2,7 @@
 // upload CSV and the exclusions CSV. An incomplete snapshot still gets its counts and exclusions,
 // but no upload CSV unless `--allow-incomplete`: a silent partial upload would drop people.
 
+import { plural } from '../core/plural.ts';
 import { type Counts, computePreview, type Preview, type PreviewOptions } from '../core/preview.ts';
 import { summarizePreview } from '../core/preview-summary.ts';
 import { REASON_CODES } from '../core/recipient-rules.ts';
@@ -74,7 +75,7 @@ function warn(preview: Preview, io: CliIo): void {
     if (!group.found) io.stderr(`warning: selected id ${group.id} is not a group in this snapshot\n`);
   if (!preview.complete)
     io.stderr(
-      `warning: the snapshot is incomplete (${preview.incompleteReads.length} read(s) failed or partial): counts may be low\n`,
+      `warning: the snapshot is incomplete (${plural(preview.incompleteReads.length, 'read', 'reads')} failed or partial): counts may be low\n`,
     );
 }
 

@@ -2,6 +2,7 @@
 // `groups` with no `members` entry. A 404 on a selected id is a finding, not a gap, and `skipped`
 // marks optional reads only, so neither makes a snapshot incomplete.
 import { idKey } from './ids.ts';
+import { plural } from './plural.ts';
 import type { Snapshot } from './snapshot-schema.ts';
 
 export interface IncompleteRead {
@@ -16,7 +17,10 @@ export function findIncompleteReads(snapshot: Snapshot): IncompleteRead[] {
   for (const read of snapshot.reads) {
     if (read.status !== 'partial' && read.status !== 'failed') continue;
     const http = read.httpStatus === null ? '' : ` (HTTP ${read.httpStatus})`;
-    const pages = read.status === 'partial' ? `, ${read.pages} page(s) / ${read.items} item(s) read` : '';
+    const pages =
+      read.status === 'partial'
+        ? `, ${plural(read.pages, 'page', 'pages')} / ${plural(read.items, 'item', 'items')} read`
+        : '';
     out.push({ path: read.path, status: read.status, reason: `${read.error ?? read.status}${http}${pages}` });
   }
   const listed = new Set(Object.keys(snapshot.members).map(idKey));

@@ -170,7 +170,7 @@ export default defineSpec({
           files.push(await downloadFrom(page, () => page.getByRole('button', { name, exact: true }).click()));
         }
         const form = page.getByRole('tabpanel');
-        await form.getByLabel('Axios HQ organization name(s)').fill('Contoso Comms');
+        await form.getByLabel('Axios HQ organization names').fill('Contoso Comms');
         await form.getByLabel('Setup owner name').fill('Avery Admin');
         await form.getByLabel('Setup owner email').fill('avery@contoso.example');
         await form.getByLabel('Client secret value (optional)').fill(SECRET);

@@ -1,6 +1,8 @@
 // The app registration itself (guide sections 2 and 6): that it exists under the client id, is
 // single-tenant, has no redirect URIs, and holds a client secret that has not run out. Certificates
 // are reported but do not count: the vendor signs in with a secret.
+
+import { plural } from '../plural.ts';
 import type { SnapshotApplication } from '../snapshot-schema.ts';
 import { type AuditContext, describeRead, failedRead, SUGGESTED_APP_NAME } from './context.ts';
 import { rotationSteps, type SecretInfo } from './secrets.ts';
@@ -109,7 +111,7 @@ export function checkRedirectUris(context: AuditContext): CheckResult {
   ].filter((p) => p !== '');
   return result('redirect-uris', 'warn', {
     evidence,
-    fix: `The guide says to skip the Redirect URI: the sync signs in as the app itself and never sends anyone to a redirect URI, so ${total} redirect URI(s) only widen what the app can be used for. ${context.portal.appPlace(context.appName, 'Authentication')} → under ${platforms.join(', ')} delete each redirect URI (or remove the platform) → Save.`,
+    fix: `The guide says to skip the Redirect URI: the sync signs in as the app itself and never sends anyone to a redirect URI, so ${plural(total, 'redirect URI only widens', 'redirect URIs only widen')} what the app can be used for. ${context.portal.appPlace(context.appName, 'Authentication')} → under ${platforms.join(', ')} delete each redirect URI (or remove the platform) → Save.`,
     portalLink: context.portal.appLink(context.clientId ?? '', 'Authentication'),
   });
 }
@@ -171,7 +173,7 @@ export function checkClientSecret(context: AuditContext): CheckResult {
     return result('client-secret', 'warn', {
       evidence,
       severity: 'medium',
-      fix: `The client secret with the latest end date expires in ${latest.daysLeft} day(s) (${ends(latest)}); when it does, the sync stops. Replace it before then:\n${rotationSteps(place)}`,
+      fix: `The client secret with the latest end date expires in ${plural(latest.daysLeft ?? 0, 'day', 'days')} (${ends(latest)}); when it does, the sync stops. Replace it before then:\n${rotationSteps(place)}`,
       portalLink,
     });
   return result('client-secret', 'pass', { evidence, portalLink });

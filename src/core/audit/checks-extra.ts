@@ -1,6 +1,8 @@
 // Checks of ours beyond readiness-checks.md. snapshot-complete makes a partial read visible (every
 // count and check above may then be low); group-types and group-overlap describe the selection for
 // the admin choosing groups: what each group is, how deep it nests, and where groups repeat each other.
+
+import { plural } from '../plural.ts';
 import { EXCHANGE_DYNAMIC_DISTRIBUTION_NOTE } from './classify-groups.ts';
 import { type AuditContext, listWords, sample } from './context.ts';
 import { type CheckResult, result, skip } from './types.ts';
@@ -18,7 +20,7 @@ export function checkSnapshotComplete(context: AuditContext): CheckResult {
   const paths = preview.incompleteReads.map((read) => `${read.path} (${read.reason})`);
   return result('snapshot-complete', 'warn', {
     evidence,
-    fix: `${paths.length} read(s) failed or stopped part-way, so counts and the checks above may be low: ${paths.slice(0, 5).join('; ')}${paths.length > 5 ? '; …' : ''}. Read the tenant again; if a read keeps failing with HTTP 403, the account reading the tenant lacks a permission for it.`,
+    fix: `${plural(paths.length, 'read', 'reads')} failed or stopped part-way, so counts and the checks above may be low: ${paths.slice(0, 5).join('; ')}${paths.length > 5 ? '; …' : ''}. Read the tenant again; if a read keeps failing with HTTP 403, the account reading the tenant lacks a permission for it.`,
   });
 }
 

@@ -3,6 +3,7 @@
 // be said about it; a person Graph answered with nothing but an id ("limited information") cannot
 // be named or addressed by the sync either.
 import type { RawObject } from '../directory-index.ts';
+import { plural } from '../plural.ts';
 import { audienceExclusions, kindOf, nameOf } from '../preview-rows.ts';
 import { isPlausibleMailbox, isUnreadable, outcomeOfReason } from '../recipient-rules.ts';
 import { type AuditContext, listWords, sample } from './context.ts';
@@ -85,11 +86,11 @@ export function checkRequiredAttributes(context: AuditContext): CheckResult {
   const attributes = [...new Set([...Object.keys(groups.counts), ...Object.keys(people.counts)])];
   if (attributes.length > 0)
     lines.push(
-      `This snapshot was made without asking Graph for ${listWords(attributes)} (missing on ${groups.objects.length} group(s) and ${people.objects.length} user(s)), attributes the sync reads (guide section 5, "Review attributes"), so it cannot show whether they are readable. Read the tenant again with this app so every required attribute is requested.`,
+      `This snapshot was made without asking Graph for ${listWords(attributes)} (missing on ${plural(groups.objects.length, 'group', 'groups')} and ${plural(people.objects.length, 'user', 'users')}), attributes the sync reads (guide section 5, "Review attributes"), so it cannot show whether they are readable. Read the tenant again with this app so every required attribute is requested.`,
     );
   if (unreadable.length > 0)
     lines.push(
-      `${unreadable.length} person(s) came back from Graph with nothing but an id ("limited information"), so they cannot be named or addressed. Graph does this when the reader lacks a permission: make sure User.Read.All (and OrgContact.Read.All for contacts) is granted as an Application permission (${context.portal.appPlace(context.appName, 'API permissions')}), and that whoever reads the tenant here may read users, then read it again.`,
+      `${plural(unreadable.length, 'person', 'people')} came back from Graph with nothing but an id ("limited information"), so they cannot be named or addressed. Graph does this when the reader lacks a permission: make sure User.Read.All (and OrgContact.Read.All for contacts) is granted as an Application permission (${context.portal.appPlace(context.appName, 'API permissions')}), and that whoever reads the tenant here may read users, then read it again.`,
     );
   if (lines.length === 0) return result('required-attributes', 'pass', { evidence });
   return result('required-attributes', 'fail', {
@@ -145,7 +146,7 @@ export function checkEmailCoverage(context: AuditContext): CheckResult {
   return result('email-coverage', 'warn', {
     evidence,
     fix: [
-      `${dropped} audience member(s) have no email address (mail is empty) and will not be synced. ${fallback}`,
+      `${plural(dropped, 'audience member has', 'audience members have')} no email address (mail is empty) and will not be synced. ${fallback}`,
       `Or give them an email address: ${portal.usersPlace('open the user', 'Edit properties', 'Contact information', 'Email')} (for users synced from on-premises, set it in Active Directory).`,
     ].join('\n'),
   });

@@ -1,6 +1,8 @@
 // Graph permissions (guide section 4 and the FAQ "My groups have no users"): the three needed ones
 // requested as Application permissions, delegated User.Read removed, admin consent granted (and not
 // so recently that tokens still carry the old set), and OrgContact.Read.All when contacts sync.
+
+import { plural } from '../plural.ts';
 import { type AuditContext, describeRead, failedRead, listWords } from './context.ts';
 import { type ExtraPermission, isGranted, NEEDED_PERMISSIONS } from './permissions.ts';
 import { type CheckResult, result, skip } from './types.ts';
@@ -98,7 +100,7 @@ export function checkDelegatedUserRead(context: AuditContext): CheckResult {
     lines.push(`${place} → User.Read … (more actions) → Remove permission → Yes, remove.`);
   if (grants.length > 0)
     lines.push(
-      `It was also consented (${grants.length} grant(s)): under "Other permissions granted for ${context.tenantName}" → User.Read … (more actions) → Revoke admin consent.`,
+      `It was also consented (${plural(grants.length, 'grant', 'grants')}): under "Other permissions granted for ${context.tenantName}" → User.Read … (more actions) → Revoke admin consent.`,
     );
   return result('delegated-user-read', 'fail', { evidence, fix: lines.join('\n'), portalLink: link });
 }
@@ -167,7 +169,7 @@ export function checkAdminConsent(context: AuditContext): CheckResult {
         })),
       },
       severity: 'medium',
-      fix: `Consent for ${listWords(p.freshGrants.map((g) => g.name))} was granted ${newest} minute(s) before this snapshot. Tokens issued earlier keep the old permissions until they expire (about an hour), so a sync right now may still see no members. Wait an hour, then re-sync the group in Axios HQ (Audience → Manage recipients → Manage from directory: deselect the group → Update audience, select it again → Update audience).`,
+      fix: `Consent for ${listWords(p.freshGrants.map((g) => g.name))} was granted ${plural(newest, 'minute', 'minutes')} before this snapshot. Tokens issued earlier keep the old permissions until they expire (about an hour), so a sync right now may still see no members. Wait an hour, then re-sync the group in Axios HQ (Audience → Manage recipients → Manage from directory: deselect the group → Update audience, select it again → Update audience).`,
       portalLink: link,
     });
   }

@@ -189,7 +189,7 @@ describe('client-secret', () => {
       expected: {
         status: 'warn',
         severity: 'medium',
-        fix: ['Secret ID soon', 'abc', '2026-12-03T06:00:00Z', 'in 10 day(s)'],
+        fix: ['Secret ID soon', 'abc', '2026-12-03T06:00:00Z', 'in 10 days'],
         evidence: { latestKeyId: 'soon' },
       },
     },

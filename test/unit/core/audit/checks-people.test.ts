@@ -66,7 +66,7 @@ describe('required-attributes', () => {
         }),
       expected: {
         status: 'fail',
-        fix: ['1 person(s)', 'limited information', 'User.Read.All'],
+        fix: ['1 person', 'limited information', 'User.Read.All'],
         evidence: {
           unreadable: 1,
           unreadableExamples: [{ id: 'ghost', via: ['Group g1', 'Group g2', 'ghost'] }],
@@ -122,7 +122,7 @@ describe('email-coverage', () => {
       expected: {
         status: 'warn',
         fix: [
-          '3 audience member(s) have no email address',
+          '3 audience members have no email address',
           '2 of them have a username',
           'fallback for email addresses',
           'Contact information',

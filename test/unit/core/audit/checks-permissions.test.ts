@@ -255,7 +255,7 @@ describe('admin-consent', () => {
       expected: {
         status: 'warn',
         fix: [
-          'GroupMember.Read.All was granted 30 minute(s) before',
+          'GroupMember.Read.All was granted 30 minutes before',
           'Tokens issued earlier keep the old permissions',
         ],
         evidence: { recentGrants: [{ name: 'GroupMember.Read.All', minutesBeforeCapture: 30 }] },
