@@ -1,21 +1,25 @@
-// A list of people who join or leave, as a table: name, for leavers the reason, then the address
-// (last, as the one column a narrow screen may scroll to).
+// A list of people who join or leave, as a table: name, why, then the address (last, as the one
+// column a narrow screen may scroll to).
 // Capped, since a tenant-wide change can move thousands: the counts above always tell the whole.
-import type { DiffLeaver, DiffPerson, GroupLeaveReason } from '../core/diff.ts';
-import { LEAVE_WORDS } from './diff-words.ts';
+import type { DiffJoiner, DiffLeaver, GroupJoinReason, GroupLeaveReason } from '../core/diff.ts';
+import { JOIN_WORDS, LEAVE_WORDS } from './diff-words.ts';
 import { formatCount } from './format.ts';
 
 const SHOWN = 300;
 
+type Mover = DiffJoiner<GroupJoinReason> | DiffLeaver<GroupLeaveReason>;
+
 export function DiffPeople({
   caption,
   people,
+  change,
 }: {
   caption: string;
-  people: ReadonlyArray<DiffPerson | DiffLeaver<GroupLeaveReason>>;
+  people: ReadonlyArray<Mover>;
+  change: 'join' | 'leave';
 }) {
   if (people.length === 0) return <p class="muted">{caption}: nobody.</p>;
-  const leaving = people.some((person) => 'why' in person);
+  const words: Record<string, string> = change === 'join' ? JOIN_WORDS : LEAVE_WORDS;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways at 320 px; keyboard users need to reach it to scroll
     <section class="table-wrap" tabIndex={0} aria-label={caption}>
@@ -26,7 +30,7 @@ export function DiffPeople({
         <thead>
           <tr>
             <th scope="col">Name</th>
-            {leaving && <th scope="col">Why</th>}
+            <th scope="col">Why</th>
             <th scope="col">Email</th>
           </tr>
         </thead>
@@ -34,7 +38,7 @@ export function DiffPeople({
           {people.slice(0, SHOWN).map((person) => (
             <tr key={person.id}>
               <td>{person.name}</td>
-              {leaving && <td>{'why' in person ? LEAVE_WORDS[person.why] : ''}</td>}
+              <td>{words[person.why]}</td>
               <td class="diff-email">{person.email}</td>
             </tr>
           ))}

@@ -27,9 +27,14 @@ export function DiffView({ library }: { library: LibraryState }) {
             (captured <time dateTime={newer.capturedAt}>{formatDateTime(newer.capturedAt)}</time>)
           </p>
         </div>
-        <button type="button" class="button-secondary" onClick={library.closeDiff}>
-          Close comparison
-        </button>
+        <div class="report-actions">
+          <button type="button" class="button-secondary" onClick={() => void library.downloadDiff()}>
+            Download the changes (CSV)
+          </button>
+          <button type="button" class="button-secondary" onClick={library.closeDiff}>
+            Close comparison
+          </button>
+        </div>
       </div>
       {(!diff.older.complete || !diff.newer.complete) && (
         <Banner
@@ -53,11 +58,11 @@ export function DiffView({ library }: { library: LibraryState }) {
         </div>
         <div>
           <dt>Join</dt>
-          <dd class="tnum diff-join">+{formatCount(audience.joined.length)}</dd>
+          <dd class="tnum diff-join">{signed('+', audience.joined.length)}</dd>
         </div>
         <div>
           <dt>Leave</dt>
-          <dd class="tnum diff-leave">−{formatCount(audience.left.length)}</dd>
+          <dd class="tnum diff-leave">{signed('−', audience.left.length)}</dd>
         </div>
         <div>
           <dt>Recipients after</dt>
@@ -76,14 +81,16 @@ export function DiffView({ library }: { library: LibraryState }) {
               </li>
             ))}
           </ul>
-          <p class="muted">
-            "Left the group" also covers someone deleted from the tenant: a snapshot holds only the selected
-            groups' members, so it cannot tell the two apart.
-          </p>
+          {reasons.some(([why]) => why === 'left-group') && (
+            <p class="muted">
+              “Left the group” also covers someone deleted from the tenant: a snapshot holds only the selected
+              groups’ members, so it cannot tell the two apart.
+            </p>
+          )}
         </>
       )}
-      <DiffPeople caption="Join the audience" people={audience.joined} />
-      <DiffPeople caption="Leave the audience" people={audience.left} />
+      <DiffPeople caption="Join the audience" people={audience.joined} change="join" />
+      <DiffPeople caption="Leave the audience" people={audience.left} change="leave" />
 
       <h2>Per group</h2>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table scrolls sideways at 320 px; keyboard users need to reach it to scroll */}
@@ -114,8 +121,8 @@ export function DiffView({ library }: { library: LibraryState }) {
                   {groupNote(group) && <span class="muted"> ({groupNote(group)})</span>}
                 </th>
                 <td class="num">{formatCount(group.olderRecipients)}</td>
-                <td class="num">+{formatCount(group.joined.length)}</td>
-                <td class="num">−{formatCount(group.left.length)}</td>
+                <td class="num">{signed('+', group.joined.length)}</td>
+                <td class="num">{signed('−', group.left.length)}</td>
                 <td class="num">{formatCount(group.newerRecipients)}</td>
               </tr>
             ))}
@@ -131,13 +138,18 @@ export function DiffView({ library }: { library: LibraryState }) {
               {groupName(group)}: {formatCount(group.joined.length)} joining, {formatCount(group.left.length)}{' '}
               leaving
             </summary>
-            <DiffPeople caption={`Join ${groupName(group)}`} people={group.joined} />
-            <DiffPeople caption={`Leave ${groupName(group)}`} people={group.left} />
+            <DiffPeople caption={`Join ${groupName(group)}`} people={group.joined} change="join" />
+            <DiffPeople caption={`Leave ${groupName(group)}`} people={group.left} change="leave" />
           </details>
         ))
       )}
     </section>
   );
+}
+
+/** A change with its sign; none is a plain 0 (not "+0" or "−0"). */
+function signed(sign: '+' | '−', count: number): string {
+  return count === 0 ? '0' : `${sign}${formatCount(count)}`;
 }
 
 function groupName(group: GroupDiff): string {

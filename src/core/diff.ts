@@ -16,6 +16,13 @@ import type { Snapshot } from './snapshot-schema.ts';
 export type LeaveReason = ReasonCode | 'left-group' | 'deleted';
 /** Per group also: the group is not in the newer snapshot's selection at all. */
 export type GroupLeaveReason = LeaveReason | 'group-not-selected';
+/**
+ * Why a recipient of the newer snapshot was no recipient in the older one: the reason it was
+ * excluded then (it no longer applies), or it was not reached then (joined a group, or is new).
+ */
+export type JoinReason = ReasonCode | 'joined-group';
+/** Per group also: the group was not in the older snapshot's selection. */
+export type GroupJoinReason = JoinReason | 'group-newly-selected';
 
 export interface DiffPerson {
   id: string;
@@ -26,6 +33,10 @@ export interface DiffPerson {
 }
 
 export interface DiffLeaver<Why = LeaveReason> extends DiffPerson {
+  why: Why;
+}
+
+export interface DiffJoiner<Why = JoinReason> extends DiffPerson {
   why: Why;
 }
 
@@ -47,7 +58,7 @@ export interface GroupDiff {
   olderRecipients: number;
   newerRecipients: number;
   /** In the newer snapshot's walk order. */
-  joined: DiffPerson[];
+  joined: DiffJoiner<GroupJoinReason>[];
   /** In the older snapshot's walk order. */
   left: DiffLeaver<GroupLeaveReason>[];
 }
@@ -57,7 +68,7 @@ export interface SnapshotDiff {
   tenantName: string | null;
   older: DiffSide;
   newer: DiffSide;
-  audience: { joined: DiffPerson[]; left: DiffLeaver[]; stayed: number };
+  audience: { joined: DiffJoiner[]; left: DiffLeaver[]; stayed: number };
   /** The newer selection's groups in its order, then groups selected only in the older snapshot. */
   groups: GroupDiff[];
 }
@@ -108,36 +119,49 @@ export function diffSnapshots(
 export function diffPreviews(older: DiffInput, newer: DiffInput): SnapshotDiff {
   const deletedKinds = directoryReads(newer.snapshot);
   const outcomes = new Map<Reach, Map<string, number>>();
-  /** Why the older object at `item` is no recipient of the newer `reach`. */
-  const why = (reach: Reach, key: string, item: number): LeaveReason => {
+  const outcomeIn = (preview: Preview, reach: Reach, key: string): number | undefined => {
     let byId = outcomes.get(reach);
     if (byId === undefined) {
-      byId = outcomesById(newer.preview, reach);
+      byId = outcomesById(preview, reach);
       outcomes.set(reach, byId);
     }
-    const outcome = byId.get(key);
+    return byId.get(key);
+  };
+  /** Why the older object at `item` is no recipient of the newer `reach`. */
+  const why = (reach: Reach, key: string, item: number): LeaveReason => {
+    const outcome = outcomeIn(newer.preview, reach, key);
     // Still reached, so excluded for a reason (a group cannot turn into a person: left-group then).
     if (outcome !== undefined) return reasonOfOutcome(outcome) ?? 'left-group';
     if (newer.preview.index.byId.has(key)) return 'left-group';
     return deletedKinds.has(older.preview.index.kinds[item] as number) ? 'deleted' : 'left-group';
   };
-  const compare = <Why>(
+  /** Why the newer object is a recipient of `reach` now and was not of the older `olderReach`. */
+  const whyJoined = (olderReach: Reach, key: string): JoinReason => {
+    const outcome = outcomeIn(older.preview, olderReach, key);
+    return outcome === undefined ? 'joined-group' : (reasonOfOutcome(outcome) ?? 'joined-group');
+  };
+  const compare = <Why, JoinWhy>(
     olderReach: Reach,
     newerReach: Reach | null,
     whyOf: (key: string, item: number) => Why,
+    joinWhyOf: (key: string) => JoinWhy,
   ) => {
     const before = recipientsById(older.preview, olderReach);
     const after = newerReach === null ? new Map<string, number>() : recipientsById(newer.preview, newerReach);
-    const joined: DiffPerson[] = [];
-    for (const [key, item] of after) if (!before.has(key)) joined.push(person(newer.preview, item));
+    const joined: DiffJoiner<JoinWhy>[] = [];
+    for (const [key, item] of after)
+      if (!before.has(key)) joined.push({ ...person(newer.preview, item), why: joinWhyOf(key) });
     const left: DiffLeaver<Why>[] = [];
     for (const [key, item] of before)
       if (!after.has(key)) left.push({ ...person(older.preview, item), why: whyOf(key, item) });
     return { joined, left, before: before.size, after: after.size };
   };
 
-  const audience = compare(older.preview.audience.reach, newer.preview.audience.reach, (key, item) =>
-    why(newer.preview.audience.reach, key, item),
+  const audience = compare(
+    older.preview.audience.reach,
+    newer.preview.audience.reach,
+    (key, item) => why(newer.preview.audience.reach, key, item),
+    (key) => whyJoined(older.preview.audience.reach, key),
   );
 
   const groups: GroupDiff[] = [];
@@ -147,8 +171,11 @@ export function diffPreviews(older: DiffInput, newer: DiffInput): SnapshotDiff {
     const key = idKey(group.id);
     newerKeys.add(key);
     const before = olderGroups.get(key);
-    const result = compare<GroupLeaveReason>(before?.reach ?? EMPTY_REACH, group.reach, (person, item) =>
-      why(group.reach, person, item),
+    const result = compare<GroupLeaveReason, GroupJoinReason>(
+      before?.reach ?? EMPTY_REACH,
+      group.reach,
+      (person, item) => why(group.reach, person, item),
+      (person) => (before === undefined ? 'group-newly-selected' : whyJoined(before.reach, person)),
     );
     groups.push({
       id: group.id,
@@ -165,7 +192,12 @@ export function diffPreviews(older: DiffInput, newer: DiffInput): SnapshotDiff {
   }
   for (const group of older.preview.groups) {
     if (newerKeys.has(idKey(group.id))) continue;
-    const result = compare<GroupLeaveReason>(group.reach, null, () => 'group-not-selected');
+    const result = compare<GroupLeaveReason, GroupJoinReason>(
+      group.reach,
+      null,
+      () => 'group-not-selected',
+      () => 'joined-group',
+    );
     groups.push({
       id: group.id,
       displayName: group.displayName,

@@ -12,6 +12,7 @@ import type { NewSnapshotMeta, SnapshotStore, StoredSnapshot } from '../storage/
 import type { WorkerClient } from '../worker/client.ts';
 import type { SnapshotContent } from '../worker/handlers.ts';
 import type { OpenReport } from './report-state.ts';
+import { type SaveFile, saveWithAnchor } from './save-file.ts';
 
 export interface StoreHooks {
   /** Another tab holds an older version of the database open. */
@@ -26,6 +27,8 @@ export interface LibraryStateDeps {
   worker: Pick<WorkerClient, 'call'>;
   /** Opens a stored snapshot's text as the report (report-state's openText). */
   openStored(content: SnapshotContent, id: string): Promise<boolean>;
+  /** Saves a download (default: an object URL clicked through a temporary link). */
+  saveFile?: SaveFile;
 }
 
 export interface LibraryProblem {
@@ -66,6 +69,8 @@ export interface LibraryState {
   remove(id: string): Promise<boolean>;
   choose(id: string, chosen: boolean): void;
   compare(): Promise<boolean>;
+  /** Saves the open comparison as a CSV (Change,Name,Email,Id,Why,Groups). */
+  downloadDiff(): Promise<void>;
   closeDiff(): void;
   cancel(): void;
   dismissProblem(): void;
@@ -253,6 +258,14 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
       }
     },
 
+    async downloadDiff() {
+      const open = diff.value;
+      if (open === null) return;
+      // The CSV writer loads on first use: it is not part of the start page.
+      const { diffCsvOf, diffCsvName } = await import('../export/diff-csv.ts');
+      const save = deps.saveFile ?? saveWithAnchor;
+      save(diffCsvName(open.diff), new Blob([diffCsvOf(open.diff)], { type: 'text/csv;charset=utf-8' }));
+    },
     closeDiff() {
       diff.value = null;
     },

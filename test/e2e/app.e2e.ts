@@ -3,6 +3,7 @@
 // leaves the stored snapshots alone, and import → stored → diff of two captures of one tenant.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import {
   assertClean,
@@ -144,6 +145,13 @@ export default defineSpec({
         assert.equal(await page.locator('details.diff-group').count(), changed.length);
         await page.locator('details.diff-group summary').first().click();
         await e2e.screenshot('2-diff');
+        // The changes as a CSV: a header and one row per person who joins or leaves.
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Download the changes (CSV)' }).click();
+        const csv = await readFile((await (await download).path()) ?? '', 'utf8');
+        const lines = csv.split('\r\n').filter((line) => line !== '');
+        assert.equal(lines[0], 'Change,Name,Email,Id,Why,Groups');
+        assert.equal(lines.length - 1, audience.joined.length + audience.left.length);
         t.log(
           `diff: ${audience.left.length} leave, ${audience.joined.length} join, ${changed.length} groups change`,
         );

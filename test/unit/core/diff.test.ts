@@ -182,13 +182,35 @@ describe('diffSnapshots: who joins and who leaves the audience', () => {
       older(withMembers({ g1: [user('a', { displayName: 'Old A' }), user('b')] })),
       newer(withMembers({ g1: [user('b'), user('d', { displayName: ' New D ' })] })),
     );
-    expect(diff.audience.joined).toEqual([{ id: 'd', name: 'New D', email: 'd@contoso.example' }]);
+    expect(diff.audience.joined).toEqual([
+      { id: 'd', name: 'New D', email: 'd@contoso.example', why: 'joined-group' },
+    ]);
     expect(diff.audience.left).toEqual([
       { id: 'a', name: 'Old A', email: 'a@contoso.example', why: 'left-group' },
     ]);
     expect(diff.audience.stayed).toBe(1);
     expect(diff.older).toEqual({ capturedAt: OLDER_AT, complete: true, recipients: 2 });
     expect(diff.newer).toEqual({ capturedAt: NEWER_AT, complete: true, recipients: 2 });
+  });
+
+  it('says why each joiner joins: the exclusion that no longer applies, else joined a group (issue 15)', () => {
+    const diff = diffOf(
+      older(
+        withMembers({ g1: [user('a', { accountEnabled: false }), user('b', { mail: null }), user('c')] }),
+      ),
+      newer(withMembers({ g1: [user('a'), user('b'), user('c'), user('d')] })),
+    );
+    expect(diff.audience.joined.map((p) => `${p.id}:${p.why}`)).toEqual([
+      'a:disabled',
+      'b:no-email',
+      'd:joined-group',
+    ]);
+  });
+
+  it('per group, everyone joining a newly selected group joins for that reason', () => {
+    const diff = diffOf(older(base), newer({ ...base, selected: ['g1', 'g2'] }));
+    const g2 = diff.groups.find((group) => group.id === 'g2');
+    expect(g2?.joined.map((p) => `${p.id}:${p.why}`)).toEqual(['c:group-newly-selected']);
   });
 
   it('refuses two different tenants as data', () => {
