@@ -8,11 +8,16 @@
 // Every column is in every layout, header and cells alike, so each cell keeps its header.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TableRow } from '../core/row-query.ts';
+import { startsWithFormulaTrigger } from '../export/formula-guard.ts';
 import type { RecipientsState, SortKey } from '../state/recipients-state.ts';
 import { RECIPIENT_TABLE_ID } from './focus-targets.ts';
 import { formatCount } from './format.ts';
 import { OUTCOME_WORDS, TYPE_WORDS } from './outcomes.ts';
 import { RecipientDetail } from './RecipientDetail.tsx';
+
+/** Why a recipient's name is flagged: the upload CSV's formula guard changes it. */
+export const GUARDED =
+  'starts with =, +, -, @ or a tab: the upload CSV puts an apostrophe before it, and the product shows that apostrophe';
 
 /** Rows drawn above and below the visible ones, so fast scrolling shows rows, not gaps. */
 export const OVERSCAN = 8;
@@ -55,6 +60,7 @@ function Row({
       </tr>
     );
   const words = OUTCOME_WORDS[row.outcome];
+  const guarded = row.outcome === 'recipient' && startsWithFormulaTrigger(row.name);
   const via = row.via.join(' › ');
   return (
     <tr class="vt-row" aria-rowindex={position + 2} style={style}>
@@ -64,9 +70,15 @@ function Row({
         <button type="button" class="row-open" aria-haspopup="dialog" onClick={() => onDetail(row)}>
           {row.name || <span class="muted">(no name)</span>}
         </button>
+        {guarded && (
+          <span class="name-guarded" title={GUARDED}>
+            <span aria-hidden="true"> ⚠</span>
+            <span class="visually-hidden"> ({GUARDED})</span>
+          </span>
+        )}
       </td>
       <td class="c-email" title={row.email}>
-        {row.email || <span class="muted">none</span>}
+        {row.email || <span class="muted">(no address)</span>}
       </td>
       <td class="c-type">{TYPE_WORDS[row.type]}</td>
       <td class={`c-outcome tone-${words.tone}`}>

@@ -153,14 +153,16 @@ export function RecipientsPanel({
           </>
         )}
       </p>
-      <RecipientTable
-        state={recipients}
-        rowHeight={narrow ? 84 : 36}
-        pageScroll={narrow}
-        label={`${scopeLabel}: ${outcomeLabel}`}
-      />
-      {total === 0 && !recipients.counting.value && (
+      {total === 0 && !recipients.counting.value ? (
+        // In place of the table, not under an empty one.
         <p class="empty">Nothing matches. Clear the search or pick another outcome.</p>
+      ) : (
+        <RecipientTable
+          state={recipients}
+          rowHeight={narrow ? 84 : 36}
+          pageScroll={narrow}
+          label={`${scopeLabel}: ${outcomeLabel}`}
+        />
       )}
     </>
   );

@@ -1,4 +1,5 @@
 // Number and date formatting for the reader's locale, in one place so every count lines up the same way.
+import { plural as pluralOf } from '../core/plural.ts';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -24,7 +25,7 @@ export function formatBytes(bytes: number): string {
   return `${down(bytes / 1_000_000)} MB`;
 }
 
-/** "1 person", "2 people"-style plurals for the messages. */
+/** "1 person", "2 people" (Intl.PluralRules, through the core's plural), the count formatted. */
 export function plural(count: number, one: string, many: string): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
+  return pluralOf(count, one, many, formatCount);
 }

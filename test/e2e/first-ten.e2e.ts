@@ -203,5 +203,21 @@ export default defineSpec({
         assertClean(e2e);
       },
     },
+    {
+      name: 'recipients: "Nothing matches" stands in place of the table, not under an empty one',
+      async run(t) {
+        const e2e = await t.start({ serviceWorkers: 'block' });
+        const { page } = e2e;
+        await openApp(e2e);
+        await openDemo(page);
+        await page.getByRole('tab', { name: /Recipients/ }).click();
+        await page.locator('.vt-scroll').waitFor();
+        await page.locator('#rcp-search').fill('no such person anywhere');
+        await page.getByText('Nothing matches.').waitFor();
+        assert.equal(await page.locator('.vt-scroll').count(), 0, 'no empty table above the message');
+        await e2e.screenshot('nothing-matches');
+        assertClean(e2e);
+      },
+    },
   ],
 });

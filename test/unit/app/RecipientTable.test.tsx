@@ -131,3 +131,50 @@ describe('RecipientTable', () => {
     expect(scroller.getAttribute('aria-label')).toBe('Audience: everything reached, scrollable');
   });
 });
+
+describe('row content (issue 15, item 8)', () => {
+  it('flags a recipient whose name the upload CSV guards, and says "(no address)" rather than "none"', () => {
+    const { state } = fakeState(3);
+    const rows: TableRow[] = [
+      {
+        order: 1,
+        id: 'a',
+        type: 'user',
+        name: '-Temp Worker 07',
+        email: 't@contoso.example',
+        outcome: 'recipient',
+        via: ['All Staff'],
+        segments: [],
+      },
+      {
+        order: 2,
+        id: 'b',
+        type: 'user',
+        name: 'Plain Name',
+        email: 'p@contoso.example',
+        outcome: 'recipient',
+        via: ['All Staff'],
+        segments: [],
+      },
+      {
+        order: 3,
+        id: 'c',
+        type: 'user',
+        name: 'No Mail',
+        email: '',
+        outcome: 'no-email',
+        via: ['All Staff'],
+        segments: [],
+      },
+    ];
+    (state as unknown as { rowAt: (position: number) => TableRow | undefined }).rowAt = (position) =>
+      rows[position];
+    const root = mount(state);
+    const names = [...root.querySelectorAll('tbody .c-name')];
+    expect(names[0]?.querySelector('.name-guarded')?.textContent).toMatch(/apostrophe/);
+    expect(names[1]?.querySelector('.name-guarded')).toBeNull();
+    const emails = [...root.querySelectorAll('tbody .c-email')].map((cell) => cell.textContent);
+    expect(emails[2]).toBe('(no address)');
+    expect(root.textContent).not.toMatch(/\bnone\b/);
+  });
+});
