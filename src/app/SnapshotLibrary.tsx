@@ -25,7 +25,8 @@ export function SnapshotLibrary({ library, busy }: { library: LibraryState; busy
       <p class="visually-hidden" role="status">
         {library.notice.value ?? ''}
       </p>
-      {list !== null && list.length > 0 && (
+      {/* Comparing needs two: with one snapshot stored the hint would only be noise. */}
+      {list !== null && list.length > 1 && (
         <div class="compare-bar">
           <p>
             {chosen.length < 2

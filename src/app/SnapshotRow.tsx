@@ -45,7 +45,15 @@ export function SnapshotRow({
     back.current = from;
     setMode('show');
   };
+  const [nameError, setNameError] = useState<string | null>(null);
   const saveName = async () => {
+    if (draft.trim() === '') {
+      // Said at the field, which keeps focus: an empty name is never saved.
+      setNameError('Enter a name, or Cancel to keep the current one.');
+      nameInput.current?.focus();
+      return;
+    }
+    setNameError(null);
     if (draft.trim() === meta.name) return finish('rename');
     if (await library.rename(meta.id, draft)) finish('rename');
   };
@@ -68,6 +76,8 @@ export function SnapshotRow({
             id={`${titleId}-name`}
             ref={nameInput}
             value={draft}
+            aria-invalid={nameError === null ? undefined : true}
+            aria-describedby={nameError === null ? undefined : `${titleId}-name-error`}
             onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
@@ -79,6 +89,12 @@ export function SnapshotRow({
           <button type="submit" class="button-primary">
             Save name
           </button>
+          {nameError !== null && (
+            <p class="field-error" id={`${titleId}-name-error`}>
+              <span aria-hidden="true">✖ </span>
+              {nameError}
+            </p>
+          )}
           <button
             type="button"
             onClick={() => {

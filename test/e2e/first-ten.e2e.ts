@@ -204,7 +204,7 @@ export default defineSpec({
       },
     },
     {
-      name: 'recipients: "Nothing matches" stands in place of the table, not under an empty one',
+      name: 'recipients: "Nothing matches" in place of the table; one snapshot: no Compare hint, an empty rename refused at the field',
       async run(t) {
         const e2e = await t.start({ serviceWorkers: 'block' });
         const { page } = e2e;
@@ -216,6 +216,17 @@ export default defineSpec({
         await page.getByText('Nothing matches.').waitFor();
         assert.equal(await page.locator('.vt-scroll').count(), 0, 'no empty table above the message');
         await e2e.screenshot('nothing-matches');
+
+        // One stored snapshot: no "Compare" hint; an empty rename is refused at the field.
+        await page.getByRole('button', { name: 'Close snapshot' }).click();
+        await page.locator('.snapshot').first().waitFor();
+        assert.equal(await page.locator('.compare-bar').count(), 0, 'no compare hint with one snapshot');
+        await page.getByRole('button', { name: 'Rename' }).click();
+        await page.getByLabel('New name').fill('  ');
+        await page.getByRole('button', { name: 'Save name' }).click();
+        await page.getByText('Enter a name, or Cancel').waitFor();
+        assert.equal(await page.getByLabel('New name').getAttribute('aria-invalid'), 'true');
+        await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
         assertClean(e2e);
       },
     },

@@ -5,7 +5,7 @@
 import { plural } from '../plural.ts';
 import { type AuditContext, describeRead, failedRead, listWords } from './context.ts';
 import { type ExtraPermission, isGranted, NEEDED_PERMISSIONS } from './permissions.ts';
-import { type CheckResult, result, skip } from './types.ts';
+import { CHECK_TITLES, type CheckResult, result, skip } from './types.ts';
 
 const NOT_READ = 'the app registration was not read (no Application (client) ID was given for this snapshot)';
 
@@ -137,19 +137,19 @@ export function checkAdminConsent(context: AuditContext): CheckResult {
   if (p.notGranted.length > 0) {
     const unrequested = p.notGranted.filter((name) => p.notRequested.includes(name));
     const consentable = p.notGranted.filter((name) => !p.notRequested.includes(name));
-    const plural = (names: readonly string[], one: string, many: string) => (names.length > 1 ? many : one);
+    const byCount = (names: readonly string[], one: string, many: string) => (names.length > 1 ? many : one);
     return result('admin-consent', 'fail', {
       evidence,
       fix: [
-        `${listWords(p.notGranted)} ${plural(p.notGranted, 'is', 'are')} not granted as ${plural(p.notGranted, 'an Application permission', 'Application permissions')}, so Graph answers the sync with no members ("My groups have no users").`,
+        `${listWords(p.notGranted)} ${byCount(p.notGranted, 'is', 'are')} not granted as ${byCount(p.notGranted, 'an Application permission', 'Application permissions')}, so Graph answers the sync with no members ("My groups have no users").`,
         ...(unrequested.length > 0
           ? [
-              `${listWords(unrequested)} must first be added as ${plural(unrequested, 'an Application permission', 'Application permissions')} (see application-permissions).`,
+              `${listWords(unrequested)} must first be added as ${byCount(unrequested, 'an Application permission', 'Application permissions')} (see the check “${CHECK_TITLES['application-permissions']}”).`,
             ]
           : []),
         ...(consentable.length > 0
           ? [
-              `"Grant admin consent" was not clicked after ${listWords(consentable)} ${plural(consentable, 'was', 'were')} added.`,
+              `"Grant admin consent" was not clicked after ${listWords(consentable)} ${byCount(consentable, 'was', 'were')} added.`,
             ]
           : []),
         `${place} → ${grantConsent(context)}`,
