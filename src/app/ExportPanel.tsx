@@ -1,26 +1,30 @@
 // The files an admin takes away: the CSV to upload (refused from an incomplete snapshot unless the
 // admin says "export anyway"), the exclusions with reasons, the snapshot itself (as opened, or
-// pseudonymised for support) and the submission document.
+// pseudonymised for support). The submission document and the secret reminder live on Readiness,
+// linked from here: one home each.
 import { useState } from 'preact/hooks';
 import type { PreviewSummary } from '../core/preview-summary.ts';
 import { REASON_CODES } from '../core/recipient-rules.ts';
 import type { ExportState } from '../state/export-state.ts';
+import type { ReportTab } from '../state/report-state.ts';
 import { Banner, IncompleteReads } from './Banner.tsx';
 import { DownloadResult } from './DownloadResult.tsx';
 import { formatBytes, plural } from './format.ts';
-import { SubmissionForm } from './SubmissionForm.tsx';
 
 export function ExportPanel({
   summary,
   exports,
   snapshotBytes,
   pseudonymised,
+  onShowTab,
 }: {
   summary: PreviewSummary;
   exports: ExportState;
   snapshotBytes: number;
   /** The open snapshot is itself pseudonymised (then "for support" would change nothing). */
   pseudonymised: boolean;
+  /** Switches the report's tab (the link to Readiness). */
+  onShowTab?: (tab: ReportTab) => void;
 }) {
   const [segments, setSegments] = useState(false);
   const [anyway, setAnyway] = useState(false);
@@ -36,7 +40,9 @@ export function ExportPanel({
         <h3 id="export-upload">Upload CSV</h3>
         <p>
           The audience's {plural(summary.audience.recipients, 'recipient', 'recipients')} as Name and Email,
-          in the order the sync walks them. Files over 10 MB are split into parts, each with a header row.
+          in the order the sync walks them. The product takes UTF-8 CSV files with <code>Name</code> and{' '}
+          <code>Email</code> headers, up to 10 MB each: a larger audience is split into parts, each with a
+          header row.
         </p>
         <label class="toggle">
           <input
@@ -72,6 +78,12 @@ export function ExportPanel({
           Download upload CSV
         </button>
         <DownloadResult status={status.upload} onSave={exports.save} />
+        {status.upload?.state === 'done' && status.upload.files.length > 1 && (
+          <p class="parts-note" role="note">
+            Upload the parts one at a time. Tick “Overwrite the existing audience” for the first part only: on
+            a later part it would replace the parts uploaded before it.
+          </p>
+        )}
       </section>
 
       <section class="card" aria-labelledby="export-exclusions">
@@ -124,11 +136,17 @@ export function ExportPanel({
       </section>
 
       <section class="card" aria-labelledby="export-submission">
-        <h3 id="export-submission">Submission document</h3>
+        <h3 id="export-submission">Submission document and secret reminder</h3>
         <p>
-          The text document for Axios HQ with your organization, setup owner and the app registration's IDs.
+          Both are on the Readiness tab, beside the checks they come from: “Send your details to Axios HQ”
+          makes the text document with your organization, setup owner and the app registration's IDs, and
+          “Remember to renew the secret” gives a calendar reminder.
         </p>
-        <SubmissionForm exports={exports} idPrefix="export-submission" />
+        {onShowTab && (
+          <button type="button" class="button-secondary" onClick={() => onShowTab('readiness')}>
+            Go to Readiness
+          </button>
+        )}
       </section>
       <p class="meta">
         Files are written in this browser from the{' '}

@@ -110,6 +110,7 @@ export function ReportView({ state }: { state: ReportState }) {
             exports={state.exports}
             snapshotBytes={meta.bytes}
             pseudonymised={meta.pseudonymised}
+            onShowTab={state.showTab}
           />
         )}
       </div>

@@ -139,7 +139,8 @@ export function createExportState(deps: ExportStateDeps): ExportState {
     exportUpload: (options) =>
       run('upload', async (source) => {
         const files = await deps.call('exportUpload', {
-          baseName: baseNameFor(source, 'upload'),
+          // A different name with Segments, so the two files never overwrite or pass for each other.
+          baseName: baseNameFor(source, options.segments ? 'upload-with-segments' : 'upload'),
           ...options,
         });
         finish('upload', toDownloads('upload', files, true));

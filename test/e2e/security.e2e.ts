@@ -169,6 +169,9 @@ export default defineSpec({
         ]) {
           files.push(await downloadFrom(page, () => page.getByRole('button', { name, exact: true }).click()));
         }
+        // The submission document's one home is Readiness; Export links there.
+        await page.getByRole('button', { name: 'Go to Readiness' }).click();
+        await page.getByRole('tab', { name: /Readiness/, selected: true }).waitFor();
         const form = page.getByRole('tabpanel');
         await form.getByLabel('Axios HQ organization names').fill('Contoso Comms');
         await form.getByLabel('Setup owner name').fill('Avery Admin');

@@ -65,8 +65,13 @@ describe('export state', () => {
     const status = state.status.value.upload;
     expect(status?.state).toBe('done');
     const [saved] = await files();
-    expect(saved?.fileName).toBe('contoso-ltd-2026-11-26-upload.csv');
+    // With Segments the file is named apart from the plain upload CSV (issue 15, item 6).
+    expect(saved?.fileName).toBe('contoso-ltd-2026-11-26-upload-with-segments.csv');
     expect(saved?.text.startsWith('Name,Email,Segments\r\n')).toBe(true);
+    await state.exportUpload({ segments: false, allowIncomplete: false });
+    const plain = (await files()).find((file) => file.fileName.endsWith('-upload.csv'));
+    expect(plain?.fileName).toBe('contoso-ltd-2026-11-26-upload.csv');
+    expect(plain?.text.startsWith('Name,Email\r\n')).toBe(true);
   });
 
   it('lists several parts without saving any, so the browser does not block a burst', async () => {
