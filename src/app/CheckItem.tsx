@@ -4,6 +4,7 @@
 // the list reads as a to-do list.
 import type { CheckResult } from '../core/audit/types.ts';
 import { EvidenceList } from './EvidenceList.tsx';
+import { formatDateTime } from './format.ts';
 import { SEVERITY_WORDS, STATUS_WORDS } from './outcomes.ts';
 
 export function StatusTag({ status }: { status: CheckResult['status'] }) {
@@ -18,6 +19,17 @@ export function StatusTag({ status }: { status: CheckResult['status'] }) {
   );
 }
 
+/** What a passing check's row says besides its title: the secret's end date, so it is seen folded. */
+export function passDetail(check: CheckResult): string | null {
+  if (check.id !== 'client-secret' || check.status !== 'pass') return null;
+  const { secrets, latestKeyId } = check.evidence as {
+    secrets?: Array<{ keyId?: string | null; endDateTime?: string | null }>;
+    latestKeyId?: string | null;
+  };
+  const end = secrets?.find((secret) => secret.keyId === latestKeyId)?.endDateTime;
+  return end ? `until ${formatDateTime(end)}` : null;
+}
+
 export function CheckItem({ check, portalName }: { check: CheckResult; portalName: string }) {
   const open = check.status === 'fail' || check.status === 'warn';
   return (
@@ -26,6 +38,7 @@ export function CheckItem({ check, portalName }: { check: CheckResult; portalNam
         <summary>
           <StatusTag status={check.status} />
           <span class="check-title">{check.title}</span>
+          {passDetail(check) !== null && <span class="check-detail">{passDetail(check)}</span>}
           {check.status !== 'pass' && check.status !== 'skip' && (
             <span class={`severity severity-${check.severity}`}>{SEVERITY_WORDS[check.severity]}</span>
           )}

@@ -17,9 +17,39 @@ const WORDS: Record<string, string> = {
   graphServicePrincipalId: 'Microsoft Graph service principal ID',
   displayName: 'Name',
   asOf: 'As of',
+  // Graph's and the checks' field names, in the portal's words (the rest read fine split at capitals).
+  otherApis: 'Other APIs',
+  createdDateTime: 'Created',
+  startDateTime: 'Starts',
+  endDateTime: 'Ends',
+  capturedAt: 'Captured',
+  requestedApplication: 'Requested as Application permissions',
+  requestedDelegated: 'Requested as Delegated permissions',
+  addedAsDelegated: 'Added as Delegated (should be Application)',
+  grantedBeyondNeeded: 'Granted beyond what the sync needs',
+  moreThanNeeded: 'More than the sync needs',
+  notGranted: 'Not granted',
+  consentedGrants: 'Consent grants',
+  grantsRead: 'Consent grants read',
+  signInAudience: 'Supported account types',
+  spa: 'Single-page application redirect URIs',
+  web: 'Web redirect URIs',
+  publicClient: 'Mobile and desktop redirect URIs',
+  userPrincipalName: 'Username (UPN)',
+  withUsableUserPrincipalName: 'With a usable username',
+  guestsWithExternalUsername: 'Guests with an external username',
+  onPremisesSynced: 'Synced from on-premises',
+  membershipRule: 'Membership rule',
+  skusRead: 'Licences read',
+  sku: 'Licence',
+  daysLeft: 'Days left',
+  noEmail: 'No email address',
+  repeatedIds: 'Ids selected twice',
+  usernameFallback: 'Username fallback',
+  syncContacts: 'Sync contacts',
 };
 
-/** "requestedApplication" → "Requested application". */
+/** "requestedApplication" → "Requested as Application permissions"; unknown keys split at capitals. */
 export function keyWords(key: string): string {
   const known = WORDS[key];
   if (known !== undefined) return known;

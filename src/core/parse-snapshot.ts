@@ -183,10 +183,32 @@ function nestedDeeperThan(root: object, limit: number): boolean {
   return false;
 }
 
-function issueMessage(issue: { code: string; message: string; input?: unknown }): string {
+function issueMessage(issue: { code: string; message: string; input?: unknown; expected?: unknown }): string {
   // reportInput makes zod include the offending value, so a missing property can be told from a wrong one.
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required but missing';
+  if (issue.code === 'invalid_type') return wrongType(issue.expected, issue.input) ?? issue.message;
   return issue.message;
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false (a boolean)',
+  array: 'a list (an array, […])',
+  object: 'an object ({…})',
+  null: 'null',
+};
+
+/** "should be text, but is the number 1764136800" instead of zod's "expected string, received number". */
+function wrongType(expected: unknown, input: unknown): string | null {
+  const want = typeof expected === 'string' ? TYPE_WORDS[expected] : undefined;
+  if (want === undefined) return null;
+  const kind = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+  const is =
+    kind === 'array' || kind === 'object'
+      ? (TYPE_WORDS[kind] ?? kind)
+      : `${TYPE_WORDS[kind] ?? kind} ${describe(input)}`;
+  return `should be ${want}, but is ${is.replace(/^a number /, 'the number ').replace(/^text /, 'the text ')}`;
 }
 
 function describe(value: unknown): string {
