@@ -51,7 +51,7 @@ function setup() {
   const worker = createInProcessWorkerClient();
   let minute = 0;
   // Every store the report asks for, so a test waits for exactly those to finish.
-  const keeping: Promise<void>[] = [];
+  const keeping: Promise<unknown>[] = [];
   const library = createLibraryState({
     worker,
     openStore: (hooks) => {
