@@ -25,6 +25,7 @@ export const JOIN_WORDS: Record<GroupJoinReason, string> = {
   'not-a-person': 'Now a person',
   'contacts-off': 'Contact, and contacts sync is now on',
   unreadable: 'Readable now',
+  malformed: 'Graph’s answer for them is well-formed now',
   'joined-group': 'Joined the group or a nested group (or is new)',
   'group-newly-selected': 'Group newly selected',
 };

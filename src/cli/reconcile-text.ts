@@ -1,6 +1,8 @@
 // The human summary of `reconcile`: the scope, the list as read, one aligned table of the classes
 // with what happens to each at the next weekly sync, the two sums that must hold, and the first
 // differences of each class (all of them go to `--json` and `--out`).
+
+import { plural } from '../core/plural.ts';
 import type { Preview } from '../core/preview.ts';
 import type { Reconciliation } from '../core/reconcile.ts';
 import {
@@ -26,7 +28,7 @@ export function reconcileText(
   };
   const scope =
     result.scope.kind === 'audience'
-      ? `the audience of ${preview.groups.length} selected group(s)`
+      ? `the audience of ${plural(preview.groups.length, 'selected group', 'selected groups')}`
       : `group ${groupName(result.scope.position)} (${preview.groups[result.scope.position]?.id}) as if synced alone`;
   const delimiter = { ',': 'comma', ';': 'semicolon', '\t': 'tab' }[context.read.delimiter];
   const lines = [
@@ -34,7 +36,7 @@ export function reconcileText(
     `List: ${context.listPath} (${delimiter}-separated, addresses from "${context.read.addressHeader}"${
       context.read.nameHeader === null ? ', no name column' : `, names from "${context.read.nameHeader}"`
     })`,
-    `      ${list.rows} row(s) = ${list.addresses} address(es) + ${list.duplicates} duplicate(s) + ${list.invalid} invalid`,
+    `      ${plural(list.rows, 'row', 'rows')} = ${plural(list.addresses, 'address', 'addresses')} + ${plural(list.duplicates, 'duplicate', 'duplicates')} + ${list.invalid} invalid`,
     '',
     formatTable(
       ['Class', 'People', 'At the next weekly sync'],

@@ -4,6 +4,7 @@
 // Exit 0 when every address on both sides matched, 1 when they differ, 2 for bad input — which
 // includes a pseudonymised snapshot (its addresses are stand-ins) and a list with no address column.
 import { idKey } from '../core/ids.ts';
+import { plural } from '../core/plural.ts';
 import { computePreview, type PreviewOptions, resolveSelection } from '../core/preview.ts';
 import { listAgrees, type ReconcileScope, reconcile } from '../core/reconcile.ts';
 import { differenceRows, summarizeReconciliation } from '../core/reconcile-summary.ts';
@@ -50,7 +51,7 @@ export const runReconcile: Command = async (args, io) => {
     io.stderr('warning: no group is selected, so the snapshot predicts no recipient\n');
   if (!preview.complete)
     io.stderr(
-      `warning: ${snapshotPath} is incomplete (${preview.incompleteReads.length} read(s) failed or partial): people of those reads may show as outside-scope, and the predicted count may be low\n`,
+      `warning: ${snapshotPath} is incomplete (${plural(preview.incompleteReads.length, 'read', 'reads')} failed or partial): people of those reads may show as outside-scope, and the predicted count may be low\n`,
     );
 
   const result = reconcile(preview, read.list, scope);

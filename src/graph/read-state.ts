@@ -3,6 +3,7 @@
 // group). A collection is followed page by page through `@odata.nextLink`; a failure after some
 // pages leaves those pages in place and marks the read `partial`, never silently complete.
 
+import { plural } from '../core/plural.ts';
 import { MALFORMED_NOTE } from '../core/recipient-rules.ts';
 import type { ReadEntry } from '../core/snapshot-schema.ts';
 import type { GraphOutcome, GraphRequest } from './graph-client.ts';
@@ -69,7 +70,7 @@ export function toEntry(read: ReadState): ReadEntry {
   const note =
     malformed > 0
       ? {
-          note: `${malformed} item(s) came back without @odata.type or id, or in another shape the reader does not know; each is kept, marked "${MALFORMED_NOTE}", and the preview excludes it as malformed`,
+          note: `${plural(malformed, 'item', 'items')} came back without @odata.type or id, or in another shape the reader does not know; each is kept, marked "${MALFORMED_NOTE}", and the preview excludes it as malformed`,
         }
       : {};
   if (fields.status === 'pending') {

@@ -99,7 +99,7 @@ describe('cli reconcile', () => {
     const io = files('Email,Name\na@contoso.example,Someone Else\nb@contoso.example,User b\n');
     expect(await runCli(['reconcile', 's.json', 'hq.csv'], io)).toBe(1);
     const out = io.out();
-    expect(out).toContain('Scope: the audience of 1 selected group(s); complete snapshot');
+    expect(out).toContain('Scope: the audience of 1 selected group; complete snapshot');
     expect(out).toMatch(/^matched\s+1 {2}nothing to do$/m);
     expect(out).toMatch(/^ {2}renamed\s+1 {2}/m);
     expect(out).toContain('Predicted 2 = matched 1 + missing-from-list 1');
