@@ -191,7 +191,7 @@ function issueMessage(issue: { code: string; message: string; input?: unknown; e
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
-  string: 'text',
+  string: 'text (a string)',
   number: 'a number',
   boolean: 'true or false (a boolean)',
   array: 'a list (an array, […])',

@@ -11,12 +11,12 @@ describe('wrong types, in words', () => {
     {
       description: 'a capture time given as a number',
       mutate: (s: Record<string, unknown>) => (s.capturedAt = 1764136800),
-      expected: { path: '$.capturedAt', message: 'should be text, but is the number 1764136800' },
+      expected: { path: '$.capturedAt', message: 'should be text (a string), but is the number 1764136800' },
     },
     {
       description: 'a list where text belongs',
       mutate: (s: { tenant: Record<string, unknown> }) => (s.tenant.id = ['t']),
-      expected: { path: '$.tenant.id', message: 'should be text, but is a list (an array, […])' },
+      expected: { path: '$.tenant.id', message: 'should be text (a string), but is a list (an array, […])' },
     },
   ])('$description', ({ mutate, expected }) => {
     const snapshot = base();

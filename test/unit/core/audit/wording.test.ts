@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../../src/core/audit/run-audit.ts';
 import { CHECK_TITLES } from '../../../../src/core/audit/types.ts';
 import { parseSnapshotText } from '../../../../src/core/parse-snapshot.ts';
+import { toSnapshotV2 } from '../../../../src/core/snapshot-v2.ts';
 import { generateTenant } from '../../../../src/demo/generate-tenant.ts';
 import { DEMO } from '../../../../src/demo/profiles.ts';
 
@@ -26,7 +27,7 @@ describe('the checks’ wording', () => {
   });
 
   it('never nests straight double quotes: "a "b" c"', () => {
-    const withoutMail = generateTenant({ ...DEMO, seed: 7 });
+    const withoutMail = toSnapshotV2(generateTenant({ ...DEMO, seed: 7 }));
     for (const fix of [...fixes(), ...fixes(withoutMail)]) {
       for (const line of fix.split('\n')) expect(line).not.toMatch(/"[^"\n]*\s"[^"\n]+"\s[^"\n]*"/);
     }
