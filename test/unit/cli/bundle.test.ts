@@ -30,6 +30,7 @@ describe('the command line bundle', () => {
     await utimes(source, later, later);
     const run = cli('--help');
     expect(run.status).toBe(0);
-    expect((await stat(BUNDLE)).mtimeMs).toBeGreaterThanOrEqual(later.getTime());
+    // Rebuilt: written after the build this test started from (the source's time may still be ahead).
+    expect((await stat(BUNDLE)).mtimeMs).toBeGreaterThan(before);
   });
 });
