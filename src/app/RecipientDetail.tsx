@@ -19,7 +19,7 @@ export function RecipientDetail({ row, onClose }: { row: TableRow; onClose: () =
       <dl class="row-detail-list">
         <div>
           <dt>Email address</dt>
-          <dd>{row.email || <span class="muted">none</span>}</dd>
+          <dd>{row.email || <span class="muted">(no address)</span>}</dd>
         </div>
         <div>
           <dt>Type</dt>

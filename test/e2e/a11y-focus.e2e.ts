@@ -7,9 +7,10 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { OUTCOME_WORDS, TYPE_WORDS } from '../../src/app/outcomes.ts';
-import { COLUMNS } from '../../src/app/RecipientTable.tsx';
+import { COLUMNS, GUARDED } from '../../src/app/RecipientTable.tsx';
 import { computePreview } from '../../src/core/preview.ts';
 import { createRowTable, type TableRow } from '../../src/core/row-query.ts';
+import { startsWithFormulaTrigger } from '../../src/export/formula-guard.ts';
 import {
   assertClean,
   closeReport,
@@ -41,8 +42,10 @@ const HEADERS = COLUMNS.map((column) => column.label);
 function expectedCells(row: TableRow): string[] {
   return [
     String(row.order),
-    row.name || '(no name)',
-    row.email || 'none',
+    // A name the upload CSV's formula guard changes carries its warning, for screen readers too.
+    (row.name || '(no name)') +
+      (row.outcome === 'recipient' && startsWithFormulaTrigger(row.name) ? ` (${GUARDED})` : ''),
+    row.email || '(no address)',
     TYPE_WORDS[row.type],
     OUTCOME_WORDS[row.outcome].short,
     row.via.join(' › '),
