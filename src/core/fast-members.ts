@@ -5,8 +5,10 @@
 // properties have the schema's types and come first, in the schema's order (zod's output puts them
 // there), then any unknown ones. Other entries go through zod one by one; any error makes the
 // caller run the full schema, so results and error paths are zod's own. Proven equivalent by
-// test/unit/core/fast-members.property.test.ts.
+// test/unit/core/fast-members.property.test.ts. The same pass checks the entries' nesting depth, so
+// the snapshot's depth check need not walk the bulk of the file a second time (depth.property.test.ts).
 import { z } from 'zod';
+import { nestedDeeperThan } from './depth.ts';
 import { memberSchema, type SnapshotMember, snapshotSchema, snapshotV2Schema } from './snapshot-schema.ts';
 
 type Check = 'string' | 'boolean' | 'strings';
@@ -40,20 +42,33 @@ export const snapshotV2SchemaWithCheckedLists = snapshotV2Schema.extend({
   contacts: z.array(z.unknown()).optional(),
 });
 
+/** What the checks below answer when an entry nests deeper than the limit they were given. */
+export const TOO_DEEP = 'too-deep';
+
+/** Depth ($ is 1) of an entry of a version 1 `members` list ($ › members › list › entry). */
+const MEMBERS_ENTRY_DEPTH = 4;
+/** Depth of an entry of version 2's `objects` ($ › objects › entry). */
+export const OBJECTS_ENTRY_DEPTH = 3;
+
 /**
  * The `members` record as the schema would output it, or null when any entry fails the schema
  * (or the record is odd): the caller then runs the full schema for zod's own errors. An entry
  * that passes unchanged is kept by reference; any other goes through memberSchema alone, which is
- * what the full schema applies to each entry anyway.
+ * what the full schema applies to each entry anyway. With a `depthLimit`, TOO_DEEP when an entry
+ * nests deeper (depth as nestedDeeperThan counts it from the snapshot's root); after null,
+ * nothing is known about depth.
  */
-export function checkMembers(members: unknown): Record<string, SnapshotMember[]> | null {
+export function checkMembers(
+  members: unknown,
+  depthLimit = Number.POSITIVE_INFINITY,
+): Record<string, SnapshotMember[]> | null | typeof TOO_DEEP {
   if (typeof members !== 'object' || members === null || Array.isArray(members)) return null;
   if (Object.getPrototypeOf(members) !== Object.prototype) return null;
   const out: Record<string, SnapshotMember[]> = {};
   for (const key in members) {
     if (!Object.hasOwn(members, key) || key === '__proto__') return null;
-    const checked = checkObjects((members as Record<string, unknown>)[key]);
-    if (checked === null) return null;
+    const checked = checkObjects((members as Record<string, unknown>)[key], depthLimit, MEMBERS_ENTRY_DEPTH);
+    if (checked === null || checked === TOO_DEEP) return checked;
     out[key] = checked;
   }
   return out;
@@ -61,17 +76,27 @@ export function checkMembers(members: unknown): Record<string, SnapshotMember[]>
 
 /**
  * A list of directory objects (a version 1 `members` list, version 2's `objects`: both take
- * memberSchema) as the schema would output it, or null when any entry fails it.
+ * memberSchema) as the schema would output it, or null when any entry fails it; TOO_DEEP as for
+ * checkMembers, with the list's entries at `entryDepth`.
  */
-export function checkObjects(list: unknown): SnapshotMember[] | null {
+export function checkObjects(
+  list: unknown,
+  depthLimit = Number.POSITIVE_INFINITY,
+  entryDepth = OBJECTS_ENTRY_DEPTH,
+): SnapshotMember[] | null | typeof TOO_DEEP {
+  // Below an entry's own depth plus its groupTypes array, leave depth to the plain walk.
+  if (depthLimit < entryDepth + 1) return null;
   if (!Array.isArray(list)) return null;
   const checked = new Array<SnapshotMember>(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = list[i];
-    if (memberPassesUnchanged(entry)) checked[i] = entry as SnapshotMember;
+    const passed = memberPassesUnchanged(entry, depthLimit, entryDepth);
+    if (passed === TOO_DEEP) return TOO_DEEP;
+    if (passed) checked[i] = entry as SnapshotMember;
     else {
       const parsed = memberSchema.safeParse(entry);
       if (!parsed.success) return null;
+      if (nestedDeeperThan(entry, depthLimit, entryDepth)) return TOO_DEEP;
       checked[i] = parsed.data;
     }
   }
@@ -108,7 +133,12 @@ export function checkIdLists(record: Record<string, unknown>): IdLists | null {
   };
 }
 
-function memberPassesUnchanged(value: unknown): boolean {
+/** Known properties hold no objects but groupTypes' flat array; an unknown one is walked for depth. */
+function memberPassesUnchanged(
+  value: unknown,
+  depthLimit: number,
+  entryDepth: number,
+): boolean | typeof TOO_DEEP {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
   const object = value as Record<string, unknown>;
@@ -125,6 +155,7 @@ function memberPassesUnchanged(value: unknown): boolean {
     const known = KNOWN.get(key);
     if (known === undefined) {
       unknownSeen = true;
+      if (nestedDeeperThan(property, depthLimit, entryDepth + 1)) return TOO_DEEP;
       continue;
     }
     if (unknownSeen || known.position <= last) return false;

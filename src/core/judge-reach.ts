@@ -21,6 +21,13 @@ const OUTCOMES = 2 + REASON_CODES.length;
 export interface ReachJudge {
   /** Per object index: the address the rules looked at ('' for none or not judged). */
   readonly emails: string[];
+  /**
+   * Per object index: the number of its address key for a candidate recipient, else -1. Two
+   * objects share a number exactly when their addresses compare equal (emailKey).
+   */
+  readonly addressNumbers: Int32Array;
+  /** How many address numbers are given out so far (all of them once every walk is judged). */
+  addressCount(): number;
   judgeReach(items: Int32Array, parents: Int32Array): { reach: Reach; counts: Counts };
 }
 
@@ -29,7 +36,7 @@ export function createReachJudge(index: DirectoryIndex, options: RuleOptions): R
   const verdicts = new Uint8Array(size).fill(NOT_JUDGED);
   const emails: string[] = new Array<string>(size).fill('');
   // For a candidate recipient: the number of its address key (case-insensitive), from `keyNumbers`.
-  const addressNumbers = new Int32Array(size);
+  const addressNumbers = new Int32Array(size).fill(-1);
   const keyNumbers = new Map<string, number>();
   // taken[n] === stamp: address number n already has a recipient in the current walk.
   const taken = new Int32Array(size);
@@ -53,6 +60,8 @@ export function createReachJudge(index: DirectoryIndex, options: RuleOptions): R
 
   return {
     emails,
+    addressNumbers,
+    addressCount: () => keyNumbers.size,
     judgeReach(items, parents) {
       stamp++;
       const outcomes = new Uint8Array(items.length);

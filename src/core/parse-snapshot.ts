@@ -5,12 +5,14 @@
 // before the schema, so a version 3 file is refused by name rather than drowned in schema errors. Nesting is capped before anything else looks inside: JSON.parse takes
 // 100,000 levels, but JSON.stringify and every recursive walk after it (describe, the support
 // export's scrub) overflow the stack on them.
+import { nestedDeeperThan } from './depth.ts';
 import {
   checkIdLists,
   checkMembers,
   checkObjects,
   snapshotSchemaWithCheckedMembers,
   snapshotV2SchemaWithCheckedLists,
+  TOO_DEEP,
 } from './fast-members.ts';
 import { idKey } from './ids.ts';
 import { findJsonErrorPosition } from './json-error-position.ts';
@@ -18,6 +20,7 @@ import { type DataError, fail, jsonPath, ok, type Result } from './result.ts';
 import {
   SNAPSHOT_FORMAT,
   type Snapshot,
+  type SnapshotMember,
   type SnapshotV1,
   snapshotSchema,
   snapshotV2Schema,
@@ -49,16 +52,25 @@ export function parseSnapshotValue(value: unknown, options: ParseOptions = {}): 
       { code: 'not_a_snapshot', path: '$', message: 'is not a JSON object (a snapshot is one object)' },
     ]);
   }
-  if (nestedDeeperThan(value, MAX_SNAPSHOT_DEPTH)) {
-    return fail([
-      {
-        code: 'too_deep',
-        path: '$',
-        message: `is nested more than ${MAX_SNAPSHOT_DEPTH} levels deep, which no snapshot is`,
-      },
-    ]);
-  }
   const record = value as Record<string, unknown>;
+  // The bulk of a file (version 1's `members` lists, version 2's `objects`) is depth-checked in the
+  // pass that validates it; everything else, and the bulk whenever that pass gives up, by the plain
+  // walk. The answers are the plain walk's (test/unit/core/depth.property.test.ts).
+  const fast = options.fastMembers !== false;
+  const bulkKey = record.version === 2 ? 'objects' : 'members';
+  for (const key in record) {
+    if (fast && key === bulkKey) continue;
+    if (nestedDeeperThan(record[key], MAX_SNAPSHOT_DEPTH, 2)) return tooDeep();
+  }
+  let bulk: ReturnType<typeof checkMembers> | ReturnType<typeof checkObjects> = null;
+  if (fast && Object.hasOwn(record, bulkKey)) {
+    bulk =
+      bulkKey === 'objects'
+        ? checkObjects(record.objects, MAX_SNAPSHOT_DEPTH)
+        : checkMembers(record.members, MAX_SNAPSHOT_DEPTH);
+    if (bulk === TOO_DEEP) return tooDeep();
+    if (bulk === null && nestedDeeperThan(record[bulkKey], MAX_SNAPSHOT_DEPTH, 2)) return tooDeep();
+  }
   if (record.format !== SNAPSHOT_FORMAT) {
     return fail([
       {
@@ -69,10 +81,11 @@ export function parseSnapshotValue(value: unknown, options: ParseOptions = {}): 
     ]);
   }
   if (record.version === 1) {
-    const v1 = parseVersion1(value, options);
+    const members = Array.isArray(bulk) ? null : bulk;
+    const v1 = parseVersion1(value, members);
     return v1.ok ? ok(toSnapshotV2(v1.data)) : v1;
   }
-  if (record.version === 2) return parseVersion2(record, options);
+  if (record.version === 2) return parseVersion2(record, Array.isArray(bulk) ? bulk : null);
   return fail([
     {
       code: 'unsupported_version',
@@ -82,9 +95,8 @@ export function parseSnapshotValue(value: unknown, options: ParseOptions = {}): 
   ]);
 }
 
-function parseVersion1(value: unknown, options: ParseOptions): Result<SnapshotV1> {
-  const record = value as Record<string, unknown>;
-  const members = options.fastMembers === false ? null : checkMembers(record.members);
+/** `members`: the record as checkMembers passed it, or null for the full schema. */
+function parseVersion1(value: unknown, members: Record<string, SnapshotMember[]> | null): Result<SnapshotV1> {
   if (members !== null) {
     const light = snapshotSchemaWithCheckedMembers.safeParse(value, { reportInput: true });
     if (light.success) return ok({ ...light.data, members });
@@ -93,12 +105,12 @@ function parseVersion1(value: unknown, options: ParseOptions): Result<SnapshotV1
   return parsed.success ? ok(parsed.data) : fail(zodErrors(parsed.error.issues));
 }
 
-function parseVersion2(record: Record<string, unknown>, options: ParseOptions): Result<Snapshot> {
+/** `objects`: the list as checkObjects passed it, or null for the full schema. */
+function parseVersion2(record: Record<string, unknown>, objects: SnapshotMember[] | null): Result<Snapshot> {
   let snapshot: Snapshot | null = null;
-  if (options.fastMembers !== false) {
-    const objects = checkObjects(record.objects);
-    const lists = objects === null ? null : checkIdLists(record);
-    if (objects !== null && lists !== null) {
+  if (objects !== null) {
+    const lists = checkIdLists(record);
+    if (lists !== null) {
       const light = snapshotV2SchemaWithCheckedLists.safeParse(record, { reportInput: true });
       if (light.success) snapshot = { ...light.data, objects, ...lists } as Snapshot;
     }
@@ -163,24 +175,14 @@ function zodErrors(
   }));
 }
 
-/** Iterative, so the check itself cannot overflow; about 4% of a 335 MB file's parse time. */
-function nestedDeeperThan(root: object, limit: number): boolean {
-  const stack: object[] = [root];
-  const depths: number[] = [1];
-  while (stack.length > 0) {
-    const value = stack.pop() as object;
-    const depth = depths.pop() as number;
-    if (depth > limit) return true;
-    const push = (item: unknown) => {
-      if (typeof item !== 'object' || item === null) return;
-      stack.push(item);
-      depths.push(depth + 1);
-    };
-    // for…in rather than Object.values: no array per object, on millions of members.
-    if (Array.isArray(value)) for (const item of value) push(item);
-    else for (const key in value) push((value as Record<string, unknown>)[key]);
-  }
-  return false;
+function tooDeep(): Result<Snapshot> {
+  return fail([
+    {
+      code: 'too_deep',
+      path: '$',
+      message: `is nested more than ${MAX_SNAPSHOT_DEPTH} levels deep, which no snapshot is`,
+    },
+  ]);
 }
 
 function issueMessage(issue: { code: string; message: string; input?: unknown; expected?: unknown }): string {

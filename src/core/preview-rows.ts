@@ -3,7 +3,6 @@
 // them (selected group → nested group → … → object). Paths are rebuilt inside the walk of the
 // group that reached the object first, so they are always real paths of that walk.
 import { OBJECT_KINDS, type ObjectKind, type RawObject } from './directory-index.ts';
-import { emailKey } from './ids.ts';
 import type { GroupPreview, Preview, Reach } from './preview.ts';
 import { displayNameOf, OUTCOME_RECIPIENT, type ReasonCode, reasonOfOutcome } from './recipient-rules.ts';
 
@@ -37,37 +36,67 @@ export function kindOf(preview: Preview, index: number): ObjectKind {
   return OBJECT_KINDS[preview.index.kinds[index] as number] as ObjectKind;
 }
 
-/** Address key → positions of the selected groups whose own recipients hold it. */
-export function segmentsByEmail(preview: Preview): Map<string, number[]> {
-  const map = new Map<string, number[]>();
+/**
+ * Which selected groups' own recipients hold each address (the upload CSV's Segments, the table's
+ * segment filter, the audit's overlaps). One bit per selected group per address number, set from
+ * the walks' typed arrays: no lowercased string or Map probe per reached person. More than 32
+ * selected groups take more than one 32-bit word per address.
+ */
+export interface Segments {
+  /** Positions in `preview.groups`, ascending, of the groups holding object `index`'s address ([] for no candidate). */
+  of(index: number): number[];
+  /** The same for address number `address` (0 ≤ address < preview.addressCount). */
+  ofAddress(address: number): number[];
+}
+
+export function computeSegments(preview: Preview): Segments {
+  const words = Math.max(1, Math.ceil(preview.groups.length / 32));
+  const masks = new Uint32Array(preview.addressCount * words);
+  const numbers = preview.addressNumbers;
   preview.groups.forEach((group, position) => {
+    const word = position >>> 5;
+    const bit = 1 << (position & 31);
     const { items, outcomes } = group.reach;
     for (let i = 0; i < items.length; i++) {
       if (outcomes[i] !== OUTCOME_RECIPIENT) continue;
-      const key = emailKey(preview.emails[items[i] as number] as string);
-      const list = map.get(key);
-      if (list === undefined) map.set(key, [position]);
-      else if (list[list.length - 1] !== position) list.push(position);
+      const at = (numbers[items[i] as number] as number) * words + word;
+      masks[at] = (masks[at] as number) | bit;
     }
   });
-  return map;
+  const ofAddress = (address: number): number[] => {
+    const positions: number[] = [];
+    if (address < 0) return positions;
+    for (let word = 0; word < words; word++) {
+      let mask = masks[address * words + word] as number;
+      while (mask !== 0) {
+        const low = mask & -mask;
+        positions.push(word * 32 + 31 - Math.clz32(low));
+        mask ^= low;
+      }
+    }
+    return positions;
+  };
+  return { of: (index) => ofAddress(numbers[index] as number), ofAddress };
 }
 
-/** The audience's recipients in walk order: the rows of the upload CSV. */
-export function audienceRecipients(preview: Preview): RecipientRow[] {
-  const segments = segmentsByEmail(preview);
+/**
+ * The audience's recipients in walk order: the rows of the upload CSV. `groups` is filled only
+ * with `segments: true` (the default); without it no segment is computed at all.
+ */
+export function audienceRecipients(preview: Preview, options: { segments?: boolean } = {}): RecipientRow[] {
+  const segments = options.segments === false ? null : computeSegments(preview);
   const { items, outcomes } = preview.audience.reach;
+  const objects = preview.index.objects;
   const rows: RecipientRow[] = [];
   for (let i = 0; i < items.length; i++) {
     if (outcomes[i] !== OUTCOME_RECIPIENT) continue;
     const index = items[i] as number;
-    const email = preview.emails[index] as string;
     rows.push({
       index,
-      id: (preview.index.objects[index] as RawObject).id,
-      name: nameOf(preview, index),
-      email,
-      groups: segments.get(emailKey(email)) ?? [],
+      id: (objects[index] as RawObject).id,
+      name: displayNameOf(objects[index] as RawObject),
+      email: preview.emails[index] as string,
+      groups: segments === null ? [] : segments.of(index),
     });
   }
   return rows;

@@ -72,6 +72,13 @@ export interface Preview {
   index: DirectoryIndex;
   /** Per object index: the address the rules looked at ('' for none or not reached). */
   emails: readonly string[];
+  /**
+   * Per object index: a number for a candidate recipient's address (equal numbers = addresses that
+   * compare equal), else -1; numbers run from 0 to addressCount - 1. Lets segments and overlaps
+   * work on numbers instead of lowercased strings.
+   */
+  addressNumbers: Int32Array;
+  addressCount: number;
   groups: GroupPreview[];
   audience: AudiencePreview;
 }
@@ -107,7 +114,8 @@ export function resolveSelection(snapshot: Snapshot, options: PreviewOptions = {
 export function computePreview(snapshot: Snapshot, options: PreviewOptions = {}): Preview {
   const selection = resolveSelection(snapshot, options);
   const index = buildDirectoryIndex(snapshot);
-  const { emails, judgeReach } = createReachJudge(index, selection);
+  const judge = createReachJudge(index, selection);
+  const { emails, judgeReach } = judge;
 
   const walker = createWalker(index);
   const memberCounts = lowerKeys(snapshot.memberCounts ?? {});
@@ -152,6 +160,8 @@ export function computePreview(snapshot: Snapshot, options: PreviewOptions = {})
     selection,
     index,
     emails,
+    addressNumbers: judge.addressNumbers,
+    addressCount: judge.addressCount(),
     groups,
     audience: { ...audience.counts, reach: audience.reach, sources: Uint16Array.from(audienceSources) },
   };

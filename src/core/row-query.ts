@@ -3,9 +3,8 @@
 // worker so the page only ever holds the rows on screen, however large the tenant.
 
 import type { ObjectKind } from './directory-index.ts';
-import { emailKey } from './ids.ts';
 import type { GroupPreview, Preview, Reach } from './preview.ts';
-import { createPathFinder, kindOf, nameOf, segmentsByEmail } from './preview-rows.ts';
+import { computeSegments, createPathFinder, kindOf, nameOf, type Segments } from './preview-rows.ts';
 import {
   OUTCOME_NESTED_GROUP,
   OUTCOME_RECIPIENT,
@@ -59,10 +58,10 @@ export interface RowTable {
 
 export function createRowTable(preview: Preview): RowTable {
   const paths = createPathFinder(preview);
-  let segments: Map<string, number[]> | null = null;
-  const segmentsOf = (email: string): number[] => {
-    segments ??= segmentsByEmail(preview);
-    return segments.get(emailKey(email)) ?? [];
+  let segments: Segments | null = null;
+  const segmentsOf = (index: number): number[] => {
+    segments ??= computeSegments(preview);
+    return segments.of(index);
   };
   const groupNames = preview.groups.map((group) => group.displayName ?? group.id);
   let selected: { reach: Reach; positions: Int32Array; scope: RowQuery['scope'] } = {
@@ -87,7 +86,7 @@ export function createRowTable(preview: Preview): RowTable {
       email,
       outcome,
       via: paths.pathTo(sourceOf(scope, position), index).map((step) => nameOf(preview, step) || '(no name)'),
-      segments: outcome === 'recipient' ? segmentsOf(email).map((at) => groupNames[at] as string) : [],
+      segments: outcome === 'recipient' ? segmentsOf(index).map((at) => groupNames[at] as string) : [],
     };
   };
 
@@ -108,7 +107,7 @@ export function createRowTable(preview: Preview): RowTable {
         const email = preview.emails[index] as string;
         if (
           query.segment !== undefined &&
-          (code !== OUTCOME_RECIPIENT || !segmentsOf(email).includes(query.segment))
+          (code !== OUTCOME_RECIPIENT || !segmentsOf(index).includes(query.segment))
         )
           continue;
         if (

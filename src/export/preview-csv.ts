@@ -8,7 +8,7 @@ import { type CsvPart, writeExclusionsCsv, writeUploadCsv } from './csv.ts';
 
 export function uploadCsvOf(preview: Preview, options: { baseName: string; segments: boolean }): CsvPart[] {
   const names = preview.groups.map((group) => group.displayName ?? group.id);
-  const rows = audienceRecipients(preview).map((row) => ({
+  const rows = audienceRecipients(preview, { segments: options.segments }).map((row) => ({
     name: row.name,
     email: row.email,
     segments: row.groups.map((position) => names[position] as string),

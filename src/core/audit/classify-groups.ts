@@ -7,7 +7,7 @@
 import { OBJECT_KINDS, type ObjectKind, type RawObject } from '../directory-index.ts';
 import { idKey } from '../ids.ts';
 import type { Preview } from '../preview.ts';
-import { segmentsByEmail } from '../preview-rows.ts';
+import { computeSegments } from '../preview-rows.ts';
 import type { Snapshot } from '../snapshot-schema.ts';
 import { findGroupCycles } from './group-graph.ts';
 
@@ -219,7 +219,9 @@ export function classifyGroups(
 export function groupOverlaps(preview: Preview): GroupOverlap[] {
   const count = preview.groups.length;
   const shared = new Map<number, number>();
-  for (const positions of segmentsByEmail(preview).values()) {
+  const segments = computeSegments(preview);
+  for (let address = 0; address < preview.addressCount; address++) {
+    const positions = segments.ofAddress(address);
     for (let i = 0; i < positions.length; i++)
       for (let j = i + 1; j < positions.length; j++) {
         const key = (positions[i] as number) * count + (positions[j] as number);
