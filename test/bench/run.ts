@@ -1,25 +1,31 @@
-// `npm run bench [-- --quick] [-- --no-browser]`: generates the S, M, L and XL tenants with the
-// demo generator and measures, side by side in one run, snapshot size, validation and core against
-// JSON.parse, CSV export against Papa.unparse, the Graph reader against the fake Graph at 50 ms,
-// peak memory of the core (child processes), and in Chromium IndexedDB, the UI while previewing and
-// bundle sizes. --quick: S and M only (M stands in for L in the memory and browser parts).
-// Writes test/bench/results.json (results.quick.json for --quick) and prints markdown tables.
+// `npm run bench [-- --quick] [-- --no-browser] [-- --no-graph-l]`: generates the S, M, L and XL
+// tenants with the demo generator, writes each as the files users hold (version 1; version 2 and
+// version 2 gzip where this commit writes them) and measures, side by side in one run: file sizes,
+// the command line end to end against `node -e JSON.parse(readFileSync(f))` of the same file,
+// validation, core and the upload export in-process (each fast path beside its plain version),
+// the Graph reader against the fake Graph at 50 ms, peak memory of the core (child processes),
+// and in Chromium IndexedDB, the UI from file pick to counts and first rows (longest main-thread
+// task from a performance trace, peak tab memory) and bundle sizes. --quick: S and M only (M
+// stands in for L in the memory and browser parts). Writes test/bench/results.json
+// (results.quick.json for --quick) and prints markdown tables (table.ts).
+// To add a measurement: a module beside this one exporting `bench…(…)`, a field in BenchResults,
+// a step in the list below, and a table in table.ts.
 // Surprise: it re-runs itself under a bigger heap and --expose-gc, since tsx cannot take node flags
 // from package.json's script and L holds a 335 MB text beside its parsed copy.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GenerateOptions } from '../../src/demo/generate-tenant.ts';
-import { generateTenant } from '../../src/demo/generate-tenant.ts';
 import { L, M, S, XL } from '../../src/demo/profiles.ts';
-import { type BrowserResult, benchBrowser, buildForBench } from './browser-bench.ts';
+import { type BrowserResult, benchBrowser, buildForBench, type UiFile } from './browser-bench.ts';
+import { benchCli, type CliResult } from './cli-bench.ts';
 import { benchCore, type CoreResult } from './core-bench.ts';
 import { benchGraph, type GraphResult } from './graph-bench.ts';
 import { benchMemory, type MemoryResult } from './memory-bench.ts';
 import { benchReconcile, type ReconcileResult } from './reconcile-bench.ts';
-import { type MachineInfo, machineInfo, round, timed } from './stats.ts';
+import { type MachineInfo, machineInfo, round } from './stats.ts';
 import { formatTables } from './table.ts';
+import { type FileSizes, fileSizes, type TenantFiles, writeTenantFiles } from './tenant-files.ts';
 
 const HEAP_MIB = 12_288;
 const LATENCY_MS = 50;
@@ -44,46 +50,51 @@ export interface BenchResults {
   date: string;
   mode: 'quick' | 'full';
   machine: MachineInfo;
+  /** 1-minute load average at the start and end: the machine is shared, and this says how much. */
+  load: { start: number; end: number };
+  minutes: number;
+  files: FileSizes[];
   sizes: Array<{
     profile: string;
     users: number;
     groups: number;
     selected: number;
     generateMs: number;
+    /** In-process figures on the version 1 file, and on the version 2 file where there is one. */
     core: CoreResult;
+    coreV2: CoreResult | null;
   }>;
+  cli: CliResult[];
   graph: Array<GraphResult & { profile: string }>;
   memory: Array<MemoryResult & { profile: string }>;
   /** A 1,000,000-row HQ list read and reconciled against L (M with --quick). */
   reconcile?: ReconcileResult & { profile: string };
-  browser:
-    | (Omit<BrowserResult, 'ui'> & { ui: Array<BrowserResult['ui'][number] & { profile: string }> })
-    | null;
+  browser: BrowserResult | null;
   notes: string[];
 }
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
-const profiles: Array<[string, GenerateOptions]> = quick
-  ? [
-      ['S', S],
-      ['M', M],
-    ]
-  : [
-      ['S', S],
-      ['M', M],
-      ['L', L],
-      ['XL', XL],
-    ];
+const PROFILES = quick ? { S, M } : { S, M, L, XL };
+/**
+ * Runs (in-process) and rounds (command line) per size: fewer where one takes most of a minute on
+ * a shared 2-core machine. XL is there to show it completes.
+ */
+const RUNS: Record<string, number> = { S: 5, M: 3, L: 3, XL: 1 };
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
+const started = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'dirsync-bench-'));
-const files = new Map<string, string>();
+const tenants = new Map<string, TenantFiles>();
 const results: BenchResults = {
   date: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
   machine: machineInfo(),
+  load: { start: round(loadavg()[0] ?? 0, 1), end: 0 },
+  minutes: 0,
+  files: [],
   sizes: [],
+  cli: [],
   graph: [],
   memory: [],
   browser: null,
@@ -91,40 +102,44 @@ const results: BenchResults = {
 };
 
 try {
-  for (const [name, options] of profiles) {
-    log(`${name}: generating`);
-    const generated = timed(() => JSON.stringify(generateTenant(options)));
-    const text = generated.value;
-    if (name !== 'S') {
-      const file = join(work, `${name}.json`);
-      writeFileSync(file, text);
-      files.set(name, file);
-    }
-    const runs = name === 'S' || name === 'M' ? 7 : name === 'L' ? 5 : 3;
-    log(`${name}: parse, validate, core, CSV × ${runs}`);
-    const core = benchCore(text, runs);
+  for (const [name, options] of Object.entries(PROFILES)) {
+    log(`${name}: generating and writing the files`);
+    const files = await writeTenantFiles(work, name, options);
+    tenants.set(name, files);
+    results.files.push(fileSizes(files));
+    const runs = RUNS[name] ?? 3;
+
+    log(`${name}: in-process parse, validate, core, export × ${runs} (v1${files.v2 ? ', v2' : ''})`);
+    const core = benchCore(files.v1.text, runs);
+    const coreV2 = files.v2 === null ? null : benchCore(files.v2.text, runs);
     results.sizes.push({
       profile: name,
       users: options.users,
       groups: options.groups,
       selected: options.selected.length,
-      generateMs: Math.round(generated.ms),
+      generateMs: files.generateMs,
       core,
+      coreV2,
     });
-    log(
-      `${name}: core ${core.coreMs} ms = ${core.coreRatio} × parse, validation ${core.validateRatio} × parse`,
-    );
+    log(`${name}: core ${core.coreRatio} × parse (v1)${coreV2 ? `, ${coreV2.coreRatio} × parse (v2)` : ''}`);
     if (name === (quick ? 'M' : 'L')) {
       log(`${name}: reconcile a 1,000,000-row list`);
-      results.reconcile = { profile: name, ...benchReconcile(text, 1_000_000, 3) };
+      results.reconcile = { profile: name, ...benchReconcile(files.v1.text, 1_000_000, 3) };
       log(`${name}: reconcile ${results.reconcile.totalMs} ms (${results.reconcile.rowsPerSecond} rows/s)`);
     }
+
+    log(`${name}: the command line end to end × ${runs}`);
+    const cli = await benchCli(files, runs);
+    results.cli.push(cli);
+    log(
+      `${name}: preview --json v1 ${cli.v1OverParseV1} × parse v1${cli.v2OverParseV2 === null ? '' : `, v2 ${cli.v2OverParseV2} × parse v2`}`,
+    );
+
     // The Graph reader at L serves 1,000,000 members through the fake: slow, but it completes.
     if (name === 'S' || name === 'M' || (name === 'L' && !args.has('--no-graph-l'))) {
-      const source = generateTenant(options);
       for (const throttled of name === 'L' ? [false] : [false, true]) {
         log(`${name}: Graph reader at ${LATENCY_MS} ms${throttled ? ', 5 % 429' : ''}`);
-        results.graph.push({ profile: name, ...(await benchGraph(source, LATENCY_MS, throttled)) });
+        results.graph.push({ profile: name, ...(await benchGraph(options, LATENCY_MS, throttled)) });
       }
     }
   }
@@ -133,33 +148,42 @@ try {
   );
 
   for (const name of quick ? ['M'] : ['L', 'XL']) {
-    const file = files.get(name);
-    if (file === undefined) continue;
+    const files = tenants.get(name);
+    if (files === undefined) continue;
+    const heap = name === 'XL' ? 4_096 : 3_072;
     log(`${name}: core memory in a child process`);
-    results.memory.push({ profile: name, ...(await benchMemory(file, name === 'XL' ? 4_096 : 3_072)) });
+    results.memory.push({ profile: `${name} v1`, ...(await benchMemory(files.v1.file, heap)) });
+    if (files.v2 !== null)
+      results.memory.push({ profile: `${name} v2`, ...(await benchMemory(files.v2.file, heap)) });
   }
 
   if (!args.has('--no-browser')) {
     log('browser: building the app and the IndexedDB harness');
     const dist = await buildForBench();
-    const uiProfiles = quick ? ['M'] : ['L', 'XL'];
-    log(`browser: bundle sizes, IndexedDB (${quick ? 'M' : 'L'}), UI (${uiProfiles.join(', ')})`);
-    const browser = await benchBrowser({
+    const uiFiles: UiFile[] = [];
+    for (const name of quick ? ['M'] : ['L', 'XL']) {
+      const files = tenants.get(name);
+      if (files === undefined) continue;
+      const runs = name === 'XL' ? 1 : 3;
+      uiFiles.push({ label: `${name} v1`, file: files.v1.file, runs });
+      if (files.v2 !== null) uiFiles.push({ label: `${name} v2 gzip`, file: files.v2.gzFile, runs });
+    }
+    const idb = tenants.get(quick ? 'M' : 'L');
+    log(`browser: bundle sizes, IndexedDB (${idb?.profile}), UI (${uiFiles.map((f) => f.label).join(', ')})`);
+    results.browser = await benchBrowser({
       dist,
-      idbFile: files.get(quick ? 'M' : 'L') ?? null,
-      idbProfile: quick ? 'M' : 'L',
-      uiFiles: uiProfiles.map((name) => files.get(name) as string),
+      idbFile: idb?.v1.file ?? null,
+      idbProfile: idb?.profile ?? '',
+      uiFiles,
       runs: 3,
     });
-    results.browser = {
-      ...browser,
-      ui: browser.ui.map((ui, i) => ({ ...ui, profile: uiProfiles[i] as string })),
-    };
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
+results.load.end = round(loadavg()[0] ?? 0, 1);
+results.minutes = round((performance.now() - started) / 60_000, 1);
 const out = join(import.meta.dirname, quick ? 'results.quick.json' : 'results.json');
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${formatTables(results)}\n`);

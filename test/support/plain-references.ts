@@ -1,9 +1,11 @@
 // The plain versions of the core's fast paths, kept word for word as they were before each was
 // made fast, so property tests can hold the fast result equal to the plain one and the benchmark
 // can time both side by side. Not used by the app.
+import type { RawObject } from '../../src/core/directory-index.ts';
 import { emailKey } from '../../src/core/ids.ts';
 import type { Preview } from '../../src/core/preview.ts';
-import { OUTCOME_RECIPIENT } from '../../src/core/recipient-rules.ts';
+import { displayNameOf, OUTCOME_RECIPIENT } from '../../src/core/recipient-rules.ts';
+import { type CsvPart, writeUploadCsv } from '../../src/export/csv.ts';
 
 /** Address key → positions of the selected groups whose own recipients hold it (lowercased strings in a Map). */
 export function plainSegmentsByEmail(preview: Preview): Map<string, number[]> {
@@ -68,4 +70,29 @@ export function plainNestedDeeperThan(root: object, limit: number): boolean {
     else for (const key in value) push((value as Record<string, unknown>)[key]);
   }
   return false;
+}
+
+/**
+ * The upload CSV as the export built it before: every row's segments looked up by lowercased
+ * address in plainSegmentsByEmail's map, which was built even with Segments off.
+ */
+export function plainUploadCsvOf(
+  preview: Preview,
+  options: { baseName: string; segments: boolean },
+): CsvPart[] {
+  const segments = plainSegmentsByEmail(preview);
+  const names = preview.groups.map((group) => group.displayName ?? group.id);
+  const { items, outcomes } = preview.audience.reach;
+  const rows: Array<{ name: string; email: string; segments: string[] }> = [];
+  for (let i = 0; i < items.length; i++) {
+    if (outcomes[i] !== OUTCOME_RECIPIENT) continue;
+    const index = items[i] as number;
+    const email = preview.emails[index] as string;
+    rows.push({
+      name: displayNameOf(preview.index.objects[index] as RawObject),
+      email,
+      segments: (segments.get(emailKey(email)) ?? []).map((position) => names[position] as string),
+    });
+  }
+  return writeUploadCsv(rows, options);
 }
