@@ -9,7 +9,7 @@
 // stands in for L in the memory and browser parts). Writes test/bench/results.json
 // (results.quick.json for --quick) and prints markdown tables (table.ts).
 // To add a measurement: a module beside this one exporting `bench…(…)`, a field in BenchResults,
-// a step in the list below, and a table in table.ts.
+// a step in STEPS below, and a table in table.ts.
 // Surprise: it re-runs itself under a bigger heap and --expose-gc, since tsx cannot take node flags
 // from package.json's script and L holds a 335 MB text beside its parsed copy.
 import { spawnSync } from 'node:child_process';
@@ -75,12 +75,25 @@ export interface BenchResults {
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+/**
+ * --lean: what the issue's targets need, for a full run that must fit a deadline on a busy machine:
+ * the command line at L and XL only, the browser on L (v1 and v2 gzip) and XL v2 gzip only, core
+ * memory of the version 2 files only, no IndexedDB and no Graph reader. Noted in the results.
+ */
+const lean = args.has('--lean');
 const PROFILES = quick ? { S, M } : { S, M, L, XL };
 /**
- * Runs (in-process) and rounds (command line) per size: fewer where one takes most of a minute on
- * a shared 2-core machine. XL is there to show it completes.
+ * Runs (in-process), rounds (command line) and page loads (browser) per size: fewer where one takes
+ * minutes on a shared 2-core machine; `-- --runs=S:1,M:1,L:2` overrides. XL shows it completes.
  */
-const RUNS: Record<string, number> = { S: 5, M: 3, L: 3, XL: 1 };
+const RUNS: Record<string, number> = { S: 3, M: 3, L: 3, XL: 1 };
+for (const pair of process.argv
+  .find((arg) => arg.startsWith('--runs='))
+  ?.slice('--runs='.length)
+  .split(',') ?? []) {
+  const [size, count] = pair.split(':');
+  if (size !== undefined && Number(count) >= 1) RUNS[size] = Number(count);
+}
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 const started = performance.now();
@@ -101,7 +114,15 @@ const results: BenchResults = {
   notes: [],
 };
 
-try {
+const out = join(import.meta.dirname, quick ? 'results.quick.json' : 'results.json');
+/** Written after every step, so a run stopped part-way keeps what it measured. */
+const save = () => {
+  results.load.end = round(loadavg()[0] ?? 0, 1);
+  results.minutes = round((performance.now() - started) / 60_000, 1);
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+};
+
+async function sizesStep(): Promise<void> {
   for (const [name, options] of Object.entries(PROFILES)) {
     log(`${name}: generating and writing the files`);
     const files = await writeTenantFiles(work, name, options);
@@ -129,62 +150,91 @@ try {
     }
 
     log(`${name}: the command line end to end × ${runs}`);
+    if (lean && (name === 'S' || name === 'M')) {
+      save();
+      continue;
+    }
     const cli = await benchCli(files, runs);
     results.cli.push(cli);
     log(
       `${name}: preview --json v1 ${cli.v1OverParseV1} × parse v1${cli.v2OverParseV2 === null ? '' : `, v2 ${cli.v2OverParseV2} × parse v2`}`,
     );
-
-    // The Graph reader at L serves 1,000,000 members through the fake: slow, but it completes.
-    if (name === 'S' || name === 'M' || (name === 'L' && !args.has('--no-graph-l'))) {
-      for (const throttled of name === 'L' ? [false] : [false, true]) {
-        log(`${name}: Graph reader at ${LATENCY_MS} ms${throttled ? ', 5 % 429' : ''}`);
-        results.graph.push({ profile: name, ...(await benchGraph(options, LATENCY_MS, throttled)) });
-      }
-    }
+    save();
   }
-  results.notes.push(
-    'Graph at L: fault-free only (the throttled run adds Retry-After waits, not information). XL: no Graph run (one group of 250,000 is M-like paging).',
-  );
+}
 
+async function browserStep(): Promise<void> {
+  if (args.has('--no-browser')) return;
+  log('browser: building the app and the IndexedDB harness');
+  const dist = await buildForBench();
+  const uiFiles: UiFile[] = [];
+  for (const name of quick ? ['M'] : ['L', 'XL']) {
+    const files = tenants.get(name);
+    if (files === undefined) continue;
+    const runs = RUNS[name] ?? 1;
+    if (!(lean && name === 'XL')) uiFiles.push({ label: `${name} v1`, file: files.v1.file, runs });
+    if (files.v2 !== null) uiFiles.push({ label: `${name} v2 gzip`, file: files.v2.gzFile, runs });
+  }
+  const idb = tenants.get(quick ? 'M' : 'L');
+  log(`browser: bundle sizes, IndexedDB (${idb?.profile}), UI (${uiFiles.map((f) => f.label).join(', ')})`);
+  results.browser = await benchBrowser({
+    dist,
+    idbFile: lean ? null : (idb?.v1.file ?? null),
+    idbProfile: idb?.profile ?? '',
+    uiFiles,
+    runs: RUNS[idb?.profile ?? ''] ?? 1,
+  });
+}
+
+async function memoryStep(): Promise<void> {
   for (const name of quick ? ['M'] : ['L', 'XL']) {
     const files = tenants.get(name);
     if (files === undefined) continue;
     const heap = name === 'XL' ? 4_096 : 3_072;
     log(`${name}: core memory in a child process`);
-    results.memory.push({ profile: `${name} v1`, ...(await benchMemory(files.v1.file, heap)) });
+    if (!(lean && files.v2 !== null))
+      results.memory.push({ profile: `${name} v1`, ...(await benchMemory(files.v1.file, heap)) });
     if (files.v2 !== null)
       results.memory.push({ profile: `${name} v2`, ...(await benchMemory(files.v2.file, heap)) });
   }
+}
 
-  if (!args.has('--no-browser')) {
-    log('browser: building the app and the IndexedDB harness');
-    const dist = await buildForBench();
-    const uiFiles: UiFile[] = [];
-    for (const name of quick ? ['M'] : ['L', 'XL']) {
-      const files = tenants.get(name);
-      if (files === undefined) continue;
-      const runs = name === 'XL' ? 1 : 3;
-      uiFiles.push({ label: `${name} v1`, file: files.v1.file, runs });
-      if (files.v2 !== null) uiFiles.push({ label: `${name} v2 gzip`, file: files.v2.gzFile, runs });
+async function graphStep(): Promise<void> {
+  if (lean) return;
+  for (const [name, options] of Object.entries(PROFILES)) {
+    // The Graph reader at L serves 1,000,000 members through the fake: slow, but it completes.
+    if (!(name === 'S' || name === 'M' || (name === 'L' && !args.has('--no-graph-l')))) continue;
+    for (const throttled of name === 'L' ? [false] : [false, true]) {
+      log(`${name}: Graph reader at ${LATENCY_MS} ms${throttled ? ', 5 % 429' : ''}`);
+      results.graph.push({ profile: name, ...(await benchGraph(options, LATENCY_MS, throttled)) });
     }
-    const idb = tenants.get(quick ? 'M' : 'L');
-    log(`browser: bundle sizes, IndexedDB (${idb?.profile}), UI (${uiFiles.map((f) => f.label).join(', ')})`);
-    results.browser = await benchBrowser({
-      dist,
-      idbFile: idb?.v1.file ?? null,
-      idbProfile: idb?.profile ?? '',
-      uiFiles,
-      runs: 3,
-    });
+  }
+  results.notes.push(
+    'Graph at L: fault-free only (the throttled run adds Retry-After waits, not information). XL: no Graph run (one group of 250,000 is M-like paging).',
+  );
+}
+
+/** The steps in order: what the issue's targets need first, the Graph reader (slowest, apart) last. */
+const STEPS: Array<[string, () => Promise<void>]> = [
+  ['file sizes, in-process and the command line per size', sizesStep],
+  ['the app in Chromium', browserStep],
+  ['core memory', memoryStep],
+  ['the Graph reader', graphStep],
+];
+
+if (lean)
+  results.notes.push(
+    'Lean run (--lean): the command line at L and XL only; the browser on L v1, L v2 gzip and XL v2 gzip; core memory of the v2 files; no IndexedDB, no Graph reader.',
+  );
+try {
+  for (const [what, step] of STEPS) {
+    log(`step: ${what}`);
+    await step();
+    save();
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-results.load.end = round(loadavg()[0] ?? 0, 1);
-results.minutes = round((performance.now() - started) / 60_000, 1);
-const out = join(import.meta.dirname, quick ? 'results.quick.json' : 'results.json');
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${formatTables(results)}\n`);
 log(`wrote ${out} (${round(JSON.stringify(results).length / 1e3, 1)} KB)`);
