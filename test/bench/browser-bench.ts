@@ -198,6 +198,9 @@ export interface UiResult {
   longestTaskMs?: number;
   /** What inside that task took longest (a trace event name). */
   longestTaskInside?: string;
+  /** CPU time of that task, and the most CPU time of any one main-thread task, worst run (ms). */
+  longestTaskCpuMs?: number;
+  mostCpuInOneTaskMs?: number;
   tasksOver50?: number;
   /** The longest task the page's own PerformanceObserver saw, worst run (for comparison). */
   observerLongestMs?: number;
@@ -249,6 +252,8 @@ async function previewInUi(e2e: Awaited<ReturnType<typeof startE2E>>, target: Ui
         firstRowsMs: Math.round(firstRowsAt - startedAt),
         longestTaskMs: traced.longestTaskMs,
         longestTaskInside: traced.longestTaskInside,
+        ...(traced.longestTaskCpuMs === null ? {} : { longestTaskCpuMs: traced.longestTaskCpuMs }),
+        ...(traced.mostCpuInOneTaskMs === null ? {} : { mostCpuInOneTaskMs: traced.mostCpuInOneTaskMs }),
         tasksOver50: traced.tasksOver50,
         observerLongestMs: Math.round(measured.longest),
         ...(traced.peakRendererMiB === null ? {} : { peakTabMiB: traced.peakRendererMiB }),
@@ -280,6 +285,9 @@ async function previewInUi(e2e: Awaited<ReturnType<typeof startE2E>>, target: Ui
   );
   assign('longestTaskMs', worst.longestTaskMs);
   assign('longestTaskInside', worst.longestTaskInside);
+  assign('longestTaskCpuMs', worst.longestTaskCpuMs);
+  const cpu = runs.map((r) => r.mostCpuInOneTaskMs).filter((v): v is number => v !== undefined);
+  assign('mostCpuInOneTaskMs', cpu.length === 0 ? undefined : Math.max(...cpu));
   assign('tasksOver50', Math.max(...runs.map((r) => r.tasksOver50 ?? 0)));
   assign('observerLongestMs', Math.max(...runs.map((r) => r.observerLongestMs ?? 0)));
   assign(

@@ -215,6 +215,7 @@ export function formatTables(results: BenchResults): string {
           'to counts',
           'to first rows (v2 gzip ≤ 0.5 × v1 at L)',
           'longest main-thread task (≤ 50 ms)',
+          'its CPU time; most CPU in one task',
           'tasks > 50 ms',
           "page's own observer",
           'peak tab memory',
@@ -236,6 +237,7 @@ export function formatTables(results: BenchResults): string {
             u.longestTaskMs === undefined
               ? '–'
               : `${n(u.longestTaskMs)} ms${u.longestTaskInside ? ` (${u.longestTaskInside})` : ''} ${mark(u.longestTaskMs <= 50)}`,
+            `${n(u.longestTaskCpuMs)} ms; ${n(u.mostCpuInOneTaskMs)} ms`,
             n(u.tasksOver50),
             u.observerLongestMs === undefined ? '–' : `${n(u.observerLongestMs)} ms`,
             u.peakTabMiB === undefined ? '–' : `${n(u.peakTabMiB)} MiB`,

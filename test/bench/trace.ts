@@ -15,12 +15,18 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: what the task cost the thread, without the time it waited for a core. */
+  tdur?: number;
   args?: { name?: string; data?: { frames?: Array<{ processId?: number; url?: string; parent?: string }> } };
 }
 
 export interface TraceSummary {
-  /** Longest main-thread task of the page, ms. */
+  /** Longest main-thread task of the page, ms (wall time, as the user waits). */
   longestTaskMs: number;
+  /** The CPU time of that task, ms: far below the wall time when the machine made it wait for a core. */
+  longestTaskCpuMs: number | null;
+  /** The most CPU time any one main-thread task took, ms. */
+  mostCpuInOneTaskMs: number | null;
   /** The longest events inside that task, task wrappers aside (e.g. "Layout 48 ms, FunctionCall 3 ms"). */
   longestTaskInside: string;
   tasksOver50: number;
@@ -105,6 +111,10 @@ function summarize(events: readonly TraceEvent[], pageUrl: string): TraceSummary
   }
   return {
     longestTaskMs: longest === null ? 0 : Math.round((longest.dur ?? 0) / 1000),
+    longestTaskCpuMs: longest?.tdur === undefined ? null : Math.round(longest.tdur / 1000),
+    mostCpuInOneTaskMs: tasks.some((task) => task.tdur !== undefined)
+      ? Math.round(Math.max(...tasks.map((task) => task.tdur ?? 0)) / 1000)
+      : null,
     longestTaskInside: inside.join(', '),
     tasksOver50: tasks.filter((task) => (task.dur ?? 0) > 50_000).length,
     tasks: tasks.length,
