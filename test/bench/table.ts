@@ -30,6 +30,7 @@ export function formatTables(results: BenchResults): string {
   const m = results.machine;
   const out: string[] = [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node} (${m.platform}); ${results.mode} run, ${results.date}, ${n(results.minutes, 0)} minutes; 1-minute load average ${n(results.load.start, 1)} at the start, ${n(results.load.end, 1)} at the end (the machine is shared).`,
+    ...results.notes.map((note) => `${note}\n`),
     '',
   ];
   out.push(
