@@ -144,50 +144,52 @@ export function formatTables(results: BenchResults): string {
     ),
     '',
   );
-  out.push(
-    table(
-      [
-        'Graph @ latency',
-        '429s',
-        'requests / min (≤ 1.05)',
-        'round trips / min',
-        'wall / min × latency (≤ 1.5)',
-        'CPU (reader + fake)',
-      ],
-      results.graph.map((g) => [
-        `${g.profile} @ ${g.latencyMs} ms`,
-        g.throttled ? `5 % (${n(g.answered429)} answered, Retry-After 1 s)` : 'none',
-        `${n(g.requests)} / ${n(g.minRequests)} = ${n(g.requestsRatio, 2)} ${mark(g.requestsRatio <= 1.05)}`,
-        `${n(g.roundTrips)} / ${n(g.minRoundTrips)}`,
-        `${n(g.wallMs / 1000, 1)} s / ${n(g.minWallMs / 1000, 1)} s = ${n(g.wallRatio, 2)} ${g.throttled ? '(waits)' : mark(g.wallRatio <= 1.5)}`,
-        `${n(g.cpuMs / 1000, 1)} s`,
-      ]),
-    ),
-    '',
-  );
-  out.push(
-    table(
-      [
-        'core memory',
-        'heap limit',
-        'completed',
-        'heap before core',
-        'heap after core',
-        'peak heap during core',
-        'peak RSS',
-      ],
-      results.memory.map((r) => [
-        r.profile,
-        `${n(r.maxOldSpaceMiB)} MiB`,
-        r.completed ? '✓' : `✗ ${r.error ?? ''}`,
-        `${n(r.heapBeforeMiB)} MiB`,
-        `${n(r.heapAfterMiB)} MiB`,
-        `${n(r.peakHeapDuringCoreMiB)} MiB`,
-        `${n(r.peakRssMiB)} MiB`,
-      ]),
-    ),
-    '',
-  );
+  if (results.graph.length > 0)
+    out.push(
+      table(
+        [
+          'Graph @ latency',
+          '429s',
+          'requests / min (≤ 1.05)',
+          'round trips / min',
+          'wall / min × latency (≤ 1.5)',
+          'CPU (reader + fake)',
+        ],
+        results.graph.map((g) => [
+          `${g.profile} @ ${g.latencyMs} ms`,
+          g.throttled ? `5 % (${n(g.answered429)} answered, Retry-After 1 s)` : 'none',
+          `${n(g.requests)} / ${n(g.minRequests)} = ${n(g.requestsRatio, 2)} ${mark(g.requestsRatio <= 1.05)}`,
+          `${n(g.roundTrips)} / ${n(g.minRoundTrips)}`,
+          `${n(g.wallMs / 1000, 1)} s / ${n(g.minWallMs / 1000, 1)} s = ${n(g.wallRatio, 2)} ${g.throttled ? '(waits)' : mark(g.wallRatio <= 1.5)}`,
+          `${n(g.cpuMs / 1000, 1)} s`,
+        ]),
+      ),
+      '',
+    );
+  if (results.memory.length > 0)
+    out.push(
+      table(
+        [
+          'core memory',
+          'heap limit',
+          'completed',
+          'heap before core',
+          'heap after core',
+          'peak heap during core',
+          'peak RSS',
+        ],
+        results.memory.map((r) => [
+          r.profile,
+          `${n(r.maxOldSpaceMiB)} MiB`,
+          r.completed ? '✓' : `✗ ${r.error ?? ''}`,
+          `${n(r.heapBeforeMiB)} MiB`,
+          `${n(r.heapAfterMiB)} MiB`,
+          `${n(r.peakHeapDuringCoreMiB)} MiB`,
+          `${n(r.peakRssMiB)} MiB`,
+        ]),
+      ),
+      '',
+    );
   const b = results.browser;
   if (b !== null) {
     if (b.idb) {
