@@ -4,8 +4,7 @@
 // Each row is also the table behind the picture; a bar whose people can be listed is a button.
 import type { PeopleClass, ReconcileView } from '../worker/reconcile-jobs.ts';
 import { formatCount } from './format.ts';
-
-const WIDTH = 1000;
+import { Bar } from './Waterfall.tsx';
 
 interface Step {
   key: string;
@@ -85,23 +84,6 @@ export function reconcileSteps(view: ReconcileView): Step[] {
       cls: null,
     },
   ];
-}
-
-function Bar({ step, max }: { step: Step; max: number }) {
-  const x = (step.from / max) * WIDTH;
-  const width = Math.max(step.value === 0 ? 0 : 3, ((step.to - step.from) / max) * WIDTH);
-  return (
-    <svg
-      class={`bar bar-${step.kind}`}
-      viewBox={`0 0 ${WIDTH} 20`}
-      preserveAspectRatio="none"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect class="bar-track" x="0" y="0" width={WIDTH} height="20" />
-      <rect class="bar-fill" x={x} y="2" width={width} height="16" rx="2" />
-    </svg>
-  );
 }
 
 export function ReconcileChart({

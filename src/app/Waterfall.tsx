@@ -14,7 +14,16 @@ const signed = (step: WaterfallStep) =>
       ? `−${formatCount(step.value)}`
       : formatCount(step.value);
 
-function Bar({ step, max }: { step: WaterfallStep; max: number }) {
+/** What a bar needs: its kind (the bar's class) and its extent on the shared count axis. */
+export interface BarExtent {
+  readonly kind: string;
+  readonly from: number;
+  readonly to: number;
+  readonly value: number;
+}
+
+/** One bar on a shared scale (the count explanation's and the reconcile chart's). */
+export function Bar({ step, max }: { step: BarExtent; max: number }) {
   const x = (step.from / max) * WIDTH;
   const width = Math.max(step.value === 0 ? 0 : 3, ((step.to - step.from) / max) * WIDTH);
   return (
