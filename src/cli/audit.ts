@@ -1,12 +1,15 @@
 // `audit`: the readiness checks over a snapshot file, as JSON (`--json`, the checks in the spec's
 // order) or as a list for people (failures first, each with its fix and portal link). Exit 1 when a
 // check fails, so scripts can gate on it; a bad file or --now is a usage error (exit 2).
+
 import { byUrgency, runAudit } from '../core/audit/run-audit.ts';
 import type { AuditReport, CheckResult } from '../core/audit/types.ts';
+import { escapeHidden } from '../core/display-text.ts';
 import { plural } from '../core/plural.ts';
 import { parseArgs } from './args.ts';
 import { type Command, UsageError } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
+import { oneLine } from './terminal.ts';
 
 export const USAGE = 'audit <snapshot.json> [--now <ISO time>] [--json]';
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -15,7 +18,7 @@ export const runAuditCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, { positionals: 1, usage: USAGE, flags: ['json'], options: ['now'] });
   const nowText = parsed.options.get('now');
   if (nowText !== undefined && (!ISO_TIME.test(nowText) || Number.isNaN(Date.parse(nowText))))
-    throw new UsageError(`--now: "${nowText}" is not an ISO-8601 time such as 2026-11-23T06:00:00Z`);
+    throw new UsageError(`--now: "${oneLine(nowText)}" is not an ISO-8601 time such as 2026-11-23T06:00:00Z`);
   const snapshot = await loadSnapshot(parsed.positionals[0] as string, io);
   const report = runAudit(snapshot, nowText === undefined ? {} : { now: nowText });
   io.stdout(
@@ -53,21 +56,22 @@ const WORDS: Record<CheckResult['status'], string> = {
 function auditText(report: AuditReport, tenant: string): string {
   const count = (status: CheckResult['status']) => report.checks.filter((c) => c.status === status).length;
   const lines = [
-    `${tenant}: ${report.ready ? 'READY' : 'NOT READY'} as of ${report.asOf} (${count('fail')} failed, ${plural(count('warn'), 'warning', 'warnings')}, ${count('skip')} skipped, ${count('pass')} passed)`,
+    `${oneLine(tenant)}: ${report.ready ? 'READY' : 'NOT READY'} as of ${report.asOf} (${count('fail')} failed, ${plural(count('warn'), 'warning', 'warnings')}, ${count('skip')} skipped, ${count('pass')} passed)`,
     '',
   ];
   const checks = byUrgency(report.checks);
   const idWidth = Math.max(...checks.map((c) => c.id.length));
   const indent = ' '.repeat(4 + 2 + idWidth + 2);
   for (const check of checks) {
-    lines.push(`${WORDS[check.status]}  ${check.id.padEnd(idWidth)}  ${check.title}`);
-    if (check.reason !== null) lines.push(`${indent}skipped: ${check.reason}`);
+    lines.push(`${WORDS[check.status]}  ${check.id.padEnd(idWidth)}  ${oneLine(check.title)}`);
+    if (check.reason !== null) lines.push(`${indent}skipped: ${oneLine(check.reason)}`);
     if (check.fix !== null) {
-      const [first, ...rest] = check.fix.split('\n');
+      // The fix's own lines stay lines; each is escaped (a name inside it cannot add a line).
+      const [first, ...rest] = check.fix.split('\n').map((line) => escapeHidden(line));
       lines.push(`${indent}fix: ${first}`, ...rest.map((line) => `${indent}     ${line}`));
     }
     if (check.status !== 'pass' && check.portalLink !== null)
-      lines.push(`${indent}open: ${check.portalLink}`);
+      lines.push(`${indent}open: ${oneLine(check.portalLink)}`);
   }
   return `${lines.join('\n')}\n`;
 }

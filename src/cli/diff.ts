@@ -13,6 +13,7 @@ import { parseArgs } from './args.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { formatTable } from './table.ts';
+import { oneLine } from './terminal.ts';
 
 export const USAGE = 'diff <older.json> <newer.json> [--json]';
 
@@ -24,7 +25,7 @@ export const runDiff: Command = async (args, io) => {
   const result = diffSnapshots(older, newer);
   if (!result.ok) {
     const message = result.errors[0]?.message ?? 'the snapshots cannot be compared';
-    throw new UsageError(`${olderPath} and ${newerPath}: ${message}`);
+    throw new UsageError(`${oneLine(olderPath)} and ${oneLine(newerPath)}: ${oneLine(message)}`);
   }
   const diff = result.data;
   warn(diff, olderPath, newerPath, io);
@@ -32,7 +33,9 @@ export const runDiff: Command = async (args, io) => {
   return 0;
 };
 
-function warn(diff: SnapshotDiff, olderPath: string, newerPath: string, io: CliIo): void {
+function warn(diff: SnapshotDiff, olderFile: string, newerFile: string, io: CliIo): void {
+  const olderPath = oneLine(olderFile);
+  const newerPath = oneLine(newerFile);
   if (Date.parse(diff.newer.capturedAt) < Date.parse(diff.older.capturedAt))
     io.stderr(
       `warning: ${newerPath} was captured before ${olderPath}; "joined" and "left" are as you gave them (swap the files to compare forwards in time)\n`,
@@ -47,9 +50,11 @@ function warn(diff: SnapshotDiff, olderPath: string, newerPath: string, io: CliI
 
 function diffText(diff: SnapshotDiff): string {
   const { audience } = diff;
-  const tenant = diff.tenantName ? `${diff.tenantName} (${diff.tenantId})` : diff.tenantId;
+  const tenant = diff.tenantName
+    ? `${oneLine(diff.tenantName)} (${oneLine(diff.tenantId)})`
+    : oneLine(diff.tenantId);
   const lines = [
-    `Tenant ${tenant}: ${diff.older.capturedAt} → ${diff.newer.capturedAt}`,
+    `Tenant ${tenant}: ${oneLine(diff.older.capturedAt)} → ${oneLine(diff.newer.capturedAt)}`,
     `Audience: ${diff.older.recipients} → ${diff.newer.recipients} recipients (${audience.joined.length} joined, ${audience.left.length} left)`,
     '',
     formatTable(

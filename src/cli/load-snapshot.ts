@@ -10,6 +10,7 @@ import { plural } from '../core/plural.ts';
 import { formatError } from '../core/result.ts';
 import type { Snapshot } from '../core/snapshot-schema.ts';
 import { type CliIo, UsageError } from './io.ts';
+import { oneLine } from './terminal.ts';
 
 export async function loadSnapshot(path: string, io: CliIo): Promise<Snapshot> {
   let bytes: Uint8Array;
@@ -18,7 +19,7 @@ export async function loadSnapshot(path: string, io: CliIo): Promise<Snapshot> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-    throw new UsageError(`${path}: ${what}`);
+    throw new UsageError(`${oneLine(path)}: ${what}`);
   }
   const result = parseSnapshotText(decodeSnapshotBytes(path, bytes));
   if (!result.ok) {
@@ -27,7 +28,9 @@ export async function loadSnapshot(path: string, io: CliIo): Promise<Snapshot> {
       result.errors.length > 1
         ? ` (and ${plural(result.errors.length - 1, 'more problem', 'more problems')})`
         : '';
-    throw new UsageError(`${path}: ${first ? formatError(first) : 'is not a snapshot'}${more}`);
+    throw new UsageError(
+      `${oneLine(path)}: ${first ? oneLine(formatError(first)) : 'is not a snapshot'}${more}`,
+    );
   }
   return result.data;
 }

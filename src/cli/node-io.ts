@@ -4,11 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { CliIo } from './io.ts';
+import { terminalText } from './terminal.ts';
 
 export function createNodeIo(): CliIo {
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    // runCli already escapes; escaping is idempotent, so the process streams hold the same line
+    // even for a caller that skips runCli.
+    stdout: (text) => void process.stdout.write(terminalText(text)),
+    stderr: (text) => void process.stderr.write(terminalText(text)),
     env: process.env,
     fetch: globalThis.fetch.bind(globalThis),
     now: () => new Date(),

@@ -11,6 +11,7 @@ import { parseArgs } from './args.ts';
 import type { CliIo, Command } from './io.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { formatTable } from './table.ts';
+import { oneLine } from './terminal.ts';
 
 export const USAGE =
   'preview <snapshot.json> [--groups <id,id,…>] [--upn-fallback | --no-upn-fallback] [--contacts | --no-contacts] [--csv <out.csv>] [--excluded <out.csv>] [--segments] [--allow-incomplete] [--json]';
@@ -44,9 +45,11 @@ export const runPreview: Command = async (args, io) => {
   const csvPath = parsed.options.get('csv');
   if (csvPath !== undefined) {
     if (!preview.complete && !parsed.flags.get('allow-incomplete')) {
-      const reads = preview.incompleteReads.map((read) => `${read.path} (${read.reason})`).join('; ');
+      const reads = preview.incompleteReads
+        .map((read) => `${oneLine(read.path)} (${oneLine(read.reason)})`)
+        .join('; ');
       io.stderr(
-        `error: ${path}: the snapshot is incomplete, so no CSV was written: ${reads}. Capture it again, or pass --allow-incomplete to write the CSV anyway.\n`,
+        `error: ${oneLine(path)}: the snapshot is incomplete, so no CSV was written: ${reads}. Capture it again, or pass --allow-incomplete to write the CSV anyway.\n`,
       );
       exit = 1;
     } else {
@@ -70,9 +73,11 @@ function warn(preview: Preview, io: CliIo): void {
     );
   if (groupIds.length > GROUP_LIMIT)
     io.stderr(`warning: ${groupIds.length} groups are selected; the sync takes at most ${GROUP_LIMIT}\n`);
-  if (repeatedIds.length > 0) io.stderr(`warning: selected more than once: ${repeatedIds.join(', ')}\n`);
+  if (repeatedIds.length > 0)
+    io.stderr(`warning: selected more than once: ${repeatedIds.map(oneLine).join(', ')}\n`);
   for (const group of preview.groups)
-    if (!group.found) io.stderr(`warning: selected id ${group.id} is not a group in this snapshot\n`);
+    if (!group.found)
+      io.stderr(`warning: selected id ${oneLine(group.id)} is not a group in this snapshot\n`);
   if (!preview.complete)
     io.stderr(
       `warning: the snapshot is incomplete (${plural(preview.incompleteReads.length, 'read', 'reads')} failed or partial): counts may be low\n`,
@@ -93,7 +98,7 @@ async function writeParts(
   for (const part of parts) {
     const target = part.fileName.includes('/') ? part.fileName : `${dir}${part.fileName}`;
     await io.writeTextAtomic(target, part.text);
-    if (parts.length > 1) io.stderr(`wrote ${target}\n`);
+    if (parts.length > 1) io.stderr(`wrote ${oneLine(target)}\n`);
   }
 }
 

@@ -7,6 +7,7 @@ import { USAGE as DIFF_USAGE, runDiff } from './diff.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 import { USAGE as PREVIEW_USAGE, runPreview } from './preview.ts';
 import { USAGE as RECONCILE_USAGE, runReconcile } from './reconcile.ts';
+import { messageLine, oneLine, terminalIo } from './terminal.ts';
 
 /** Each command with its full usage (every option) and what it is for. */
 const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
@@ -37,7 +38,9 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
   },
 };
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Every byte a command prints passes the terminal sink (src/cli/terminal.ts).
+  const io = terminalIo(rawIo);
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (command === undefined) {
@@ -50,17 +53,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(helpText());
       return 2;
     }
-    io.stderr(`error: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+    io.stderr(`error: unknown command "${oneLine(name)}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`error: ${error.message}\n`);
+      io.stderr(`error: ${messageLine(error.message)}\n`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageLine(error instanceof Error ? error.message : String(error));
     io.stderr(`error: ${name} failed unexpectedly: ${message}\n`);
     return 1;
   }

@@ -2,6 +2,8 @@
 // group Graph can read with the permissions granted, and dynamic groups backed by Entra ID P1. An
 // id Graph does not know may be an Exchange dynamic distribution group, which Graph never shows:
 // the fix says so, since that is where an admin would look for one.
+
+import { inlineText } from '../display-text.ts';
 import {
   EXCHANGE_DYNAMIC_DISTRIBUTION_NOTE,
   GROUP_LIMIT,
@@ -161,7 +163,7 @@ export function checkDynamicGroupsLicense(context: AuditContext): CheckResult {
       evidence,
       fix: [
         `${names} ${dynamic.length > 1 ? 'have' : 'has'} dynamic membership, which needs Microsoft Entra ID P1 or P2 (included in e.g. Microsoft 365 E3/E5 and Business Premium), and no active P1 or P2 plan was found (${portal.licensesPlace()}).`,
-        `Get P1 for the tenant, or make the group assigned (${portal.groupsPlace(dynamic[0]?.displayName ?? '', 'Properties')} → Membership type: Assigned; the current members stay) and maintain its members by hand.`,
+        `Get P1 for the tenant, or make the group assigned (${portal.groupsPlace(inlineText(dynamic[0]?.displayName ?? ''), 'Properties')} → Membership type: Assigned; the current members stay) and maintain its members by hand.`,
       ].join('\n'),
       portalLink: portal.licensesLink(),
     });

@@ -2,6 +2,7 @@
 // permission analysis, the secrets, the licence, the group classification, and the names and
 // portal the fixes speak of. Checks are then small functions of this context.
 
+import { inlineText } from '../display-text.ts';
 import { computePreview, type Preview } from '../preview.ts';
 import type { ReadEntry, Snapshot } from '../snapshot-schema.ts';
 import { classifyGroups, type GroupClassification } from './classify-groups.ts';
@@ -38,8 +39,9 @@ export function buildAuditContext(snapshot: Snapshot, now: Date, preview?: Previ
     now,
     preview: walked,
     portal: portalFor(snapshot.cloud),
-    appName: app?.application?.displayName?.trim() || SUGGESTED_APP_NAME,
-    tenantName: snapshot.tenant.displayName?.trim() || snapshot.tenant.id,
+    // Both are put inside the fixes' sentences: made safe there once, here.
+    appName: inlineText(app?.application?.displayName?.trim() || SUGGESTED_APP_NAME),
+    tenantName: inlineText(snapshot.tenant.displayName?.trim() || snapshot.tenant.id),
     clientId: app?.clientId ?? null,
     permissions,
     secrets: secretLifecycle(app?.application ?? null, now),
@@ -60,11 +62,12 @@ export function failedRead(snapshot: Snapshot, matches: (path: string) => boolea
 
 export function describeRead(read: ReadEntry): string {
   const http = read.httpStatus === null ? '' : ` (HTTP ${read.httpStatus})`;
-  return `${read.path} ${read.status === 'partial' ? 'was read only in part' : 'could not be read'}${http}${read.error ? `: ${read.error}` : ''}`;
+  return `${inlineText(read.path)} ${read.status === 'partial' ? 'was read only in part' : 'could not be read'}${http}${read.error ? `: ${inlineText(read.error)}` : ''}`;
 }
 
-/** "a, b and c" for lists in fixes. */
-export function listWords(items: readonly string[]): string {
+/** "a, b and c" for lists in fixes; each item may come from the snapshot, so each is made inline-safe. */
+export function listWords(list: readonly string[]): string {
+  const items = list.map(inlineText);
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -2,6 +2,7 @@
 // expiring soon, and a calendar reminder to rotate one before it runs out. Certificates are listed
 // but do not count, because the vendor authenticates with a secret. A secret's value never reaches
 // a snapshot (Graph returns only its hint), and nothing here accepts one.
+import { inlineText } from '../display-text.ts';
 import type { SnapshotApplication } from '../snapshot-schema.ts';
 import { escapeText, formatDate, formatUtc, icsStream } from './ics.ts';
 
@@ -125,13 +126,13 @@ export function secretReminderIcs(
   const uid = secret.keyId
     ? secret.keyId.toLowerCase().replace(/[^0-9a-z-]/g, '')
     : `no-key-${formatUtc(end)}`;
-  const label = secret.displayName ? `"${secret.displayName}" ` : '';
+  const label = secret.displayName ? `"${inlineText(secret.displayName)}" ` : '';
   const description = [
-    `The client secret ${label}of the app registration "${options.appName}" in ${options.tenantName} expires on ${end.toISOString()}.`,
+    `The client secret ${label}of the app registration "${inlineText(options.appName)}" in ${inlineText(options.tenantName)} expires on ${end.toISOString()}.`,
     `Secret ID: ${secretId}${secret.hint ? ` (value starts with ${secret.hint})` : ''}.`,
     'When it expires, Axios HQ can no longer read your directory.',
     '',
-    rotationSteps(`App registrations → ${options.appName} → Certificates & secrets`),
+    rotationSteps(`App registrations → ${inlineText(options.appName)} → Certificates & secrets`),
     ...(options.link ? ['', options.link] : []),
   ].join('\n');
   const lines = [
@@ -145,13 +146,13 @@ export function secretReminderIcs(
     `DTSTAMP:${formatUtc(now)}`,
     `DTSTART;VALUE=DATE:${formatDate(day)}`,
     `DTEND;VALUE=DATE:${formatDate(next)}`,
-    `SUMMARY:${escapeText(`Rotate the client secret of ${options.appName} (${options.tenantName})`)}`,
+    `SUMMARY:${escapeText(`Rotate the client secret of ${inlineText(options.appName)} (${inlineText(options.tenantName)})`)}`,
     `DESCRIPTION:${escapeText(description)}`,
     ...(options.link ? [`URL:${options.link}`] : []),
     'TRANSP:TRANSPARENT',
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(`Client secret of ${options.appName} expires ${formatDate(end)}`)}`,
+    `DESCRIPTION:${escapeText(`Client secret of ${inlineText(options.appName)} expires ${formatDate(end)}`)}`,
     // 9:00 the day before the all-day event; calendar clients honour negative offsets best.
     'TRIGGER:-PT15H',
     'END:VALARM',
