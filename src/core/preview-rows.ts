@@ -1,8 +1,10 @@
 // Turns a preview's typed-array walks into the rows people read: recipients with the selected
 // groups they come from, and excluded objects with their reason and the first path that reached
 // them (selected group → nested group → … → object). Paths are rebuilt inside the walk of the
-// group that reached the object first, so they are always real paths of that walk.
+// group that reached the object first, so they are always real paths of that walk, and only for
+// rows asked for; a long path keeps its first and last hops and counts the ones between.
 import { OBJECT_KINDS, type ObjectKind, type RawObject } from './directory-index.ts';
+import { shortText } from './display-text.ts';
 import type { GroupPreview, Preview, Reach } from './preview.ts';
 import { displayNameOf, OUTCOME_RECIPIENT, type ReasonCode, reasonOfOutcome } from './recipient-rules.ts';
 
@@ -22,9 +24,9 @@ export interface ExclusionRow {
   name: string;
   email: string;
   reason: ReasonCode;
-  /** Object ids from the selected group down to the object itself. */
+  /** Object ids from the selected group down to the object itself (long paths shortened, see ShortPath). */
   viaIds: string[];
-  /** Display names along the same path (the id where an object has no name). */
+  /** Display names along the same path (the id where an object has no name), each capped at 256 characters. */
   via: string[];
 }
 
@@ -103,20 +105,16 @@ export function audienceRecipients(preview: Preview, options: { segments?: boole
 }
 
 /** Every excluded object of the audience with its reason and first path, in walk order. */
-export function audienceExclusions(preview: Preview): ExclusionRow[] {
+export function audienceExclusions(preview: Preview, only?: ReasonCode): ExclusionRow[] {
   const paths = createPathFinder(preview);
   const { items, outcomes } = preview.audience.reach;
   const rows: ExclusionRow[] = [];
   for (let i = 0; i < items.length; i++) {
     const reason = reasonOfOutcome(outcomes[i] as number);
-    if (reason === null) continue;
+    if (reason === null || (only !== undefined && reason !== only)) continue;
+    const index = items[i] as number;
     rows.push(
-      exclusionRow(
-        preview,
-        items[i] as number,
-        reason,
-        paths.pathTo(preview.audience.sources[i] as number, items[i] as number),
-      ),
+      exclusionRow(preview, index, reason, paths.shortPathTo(preview.audience.sources[i] as number, index)),
     );
   }
   return rows;
@@ -132,13 +130,13 @@ export function groupExclusions(preview: Preview, position: number): ExclusionRo
     const reason = reasonOfOutcome(outcomes[i] as number);
     if (reason !== null)
       rows.push(
-        exclusionRow(preview, items[i] as number, reason, paths.pathTo(position, items[i] as number)),
+        exclusionRow(preview, items[i] as number, reason, paths.shortPathTo(position, items[i] as number)),
       );
   }
   return rows;
 }
 
-function exclusionRow(preview: Preview, index: number, reason: ReasonCode, path: number[]): ExclusionRow {
+function exclusionRow(preview: Preview, index: number, reason: ReasonCode, path: ShortPath): ExclusionRow {
   const objects = preview.index.objects;
   return {
     index,
@@ -147,46 +145,111 @@ function exclusionRow(preview: Preview, index: number, reason: ReasonCode, path:
     name: nameOf(preview, index),
     email: preview.emails[index] as string,
     reason,
-    viaIds: path.map((step) => (objects[step] as RawObject).id),
-    via: path.map((step) => nameOf(preview, step) || (objects[step] as RawObject).id),
+    viaIds: hopsOf(path, (step) => (objects[step] as RawObject).id),
+    via: hopsOf(path, (step) => shortText(nameOf(preview, step) || (objects[step] as RawObject).id)),
   };
+}
+
+/**
+ * A path with its middle left out when it is long: the selected group and the first group below
+ * it, how many hops were skipped, and the last hops down to the object. A 20,000-deep chain then
+ * costs a few hops per row instead of 20,000.
+ */
+export interface ShortPath {
+  head: number[];
+  /** Hops left out between head and tail (0 = the path is whole). */
+  skipped: number;
+  tail: number[];
+}
+
+/** Paths longer than this many hops are shortened to HEAD_HOPS … TAIL_HOPS. */
+export const MAX_PATH_HOPS = 7;
+const HEAD_HOPS = 2;
+const TAIL_HOPS = 4;
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** The hops as text, with `… 19,995 more …` standing for the hops left out. */
+export function hopsOf(path: ShortPath, label: (index: number) => string): string[] {
+  const hops = path.head.map(label);
+  if (path.skipped > 0) hops.push(`… ${COUNT.format(path.skipped)} more …`);
+  for (const step of path.tail) hops.push(label(step));
+  return hops;
 }
 
 export interface PathFinder {
   /** Object indices from the selected group at `position` down to `index` (both included). */
   pathTo(position: number, index: number): number[];
+  /** The same path, shortened when longer than MAX_PATH_HOPS; costs O(MAX_PATH_HOPS). */
+  shortPathTo(position: number, index: number): ShortPath;
+}
+
+interface WalkTree {
+  /** Per object index: the group it was reached through in this walk (-1 = not reached, or root). */
+  parent: Int32Array;
+  /** Per object index: hops below the selected group (0 for the group itself). */
+  depth: Int32Array;
+  /** Per object index: its ancestor one hop below the selected group. */
+  top: Int32Array;
 }
 
 export function createPathFinder(preview: Preview): PathFinder {
-  const parentMaps = new Map<number, Map<number, number>>();
-  const parentsOf = (position: number): Map<number, number> => {
-    let map = parentMaps.get(position);
-    if (map === undefined) {
-      map = parentMap((preview.groups[position] as GroupPreview).reach);
-      parentMaps.set(position, map);
+  // The walk already holds each object's parent; these arrays only index it by object, once per
+  // selected group and only when a path of that group is asked for.
+  const trees = new Map<number, WalkTree>();
+  const treeOf = (position: number): WalkTree => {
+    let tree = trees.get(position);
+    if (tree === undefined) {
+      tree = walkTree(preview, preview.groups[position] as GroupPreview);
+      trees.set(position, tree);
     }
-    return map;
+    return tree;
+  };
+  const up = (tree: WalkTree, index: number, hops: number): number[] => {
+    const path: number[] = [];
+    let current = index;
+    for (let i = 0; i < hops && current !== -1; i++) {
+      path.push(current);
+      current = tree.parent[current] as number;
+    }
+    return path.reverse();
   };
   return {
     pathTo(position, index) {
-      const group = preview.groups[position] as GroupPreview;
-      const parents = parentsOf(position);
-      const path = [index];
-      let current = index;
-      // Each step moves to an object reached strictly earlier in the walk, so this ends.
-      while (current !== group.index) {
-        const parent = parents.get(current);
-        if (parent === undefined) break;
-        path.push(parent);
-        current = parent;
-      }
-      return path.reverse();
+      const tree = treeOf(position);
+      return up(tree, index, (tree.depth[index] as number) + 1);
+    },
+    shortPathTo(position, index) {
+      const tree = treeOf(position);
+      const hops = (tree.depth[index] as number) + 1;
+      if (hops <= MAX_PATH_HOPS) return { head: up(tree, index, hops), skipped: 0, tail: [] };
+      const root = (preview.groups[position] as GroupPreview).index;
+      return {
+        head: [root, tree.top[index] as number],
+        skipped: hops - HEAD_HOPS - TAIL_HOPS,
+        tail: up(tree, index, TAIL_HOPS),
+      };
     },
   };
 }
 
-function parentMap(reach: Reach): Map<number, number> {
-  const map = new Map<number, number>();
-  for (let i = 0; i < reach.items.length; i++) map.set(reach.items[i] as number, reach.parents[i] as number);
-  return map;
+function walkTree(preview: Preview, group: GroupPreview): WalkTree {
+  const size = preview.index.objects.length;
+  const parent = new Int32Array(size).fill(-1);
+  const depth = new Int32Array(size);
+  const top = new Int32Array(size).fill(-1);
+  const { items, parents } = group.reach;
+  // Walk order is pre-order: a group always comes before the members reached through it.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as number;
+    const from = parents[i] as number;
+    parent[item] = from;
+    const level = from === group.index ? 1 : (depth[from] as number) + 1;
+    depth[item] = level;
+    top[item] = level === 1 ? item : (top[from] as number);
+  }
+  if (group.index >= 0) {
+    parent[group.index] = -1;
+    depth[group.index] = 0;
+  }
+  return { parent, depth, top };
 }

@@ -3,8 +3,9 @@
 // worker so the page only ever holds the rows on screen, however large the tenant.
 
 import type { ObjectKind } from './directory-index.ts';
+import { shortText } from './display-text.ts';
 import type { GroupPreview, Preview, Reach } from './preview.ts';
-import { computeSegments, createPathFinder, kindOf, nameOf, type Segments } from './preview-rows.ts';
+import { computeSegments, createPathFinder, hopsOf, kindOf, nameOf, type Segments } from './preview-rows.ts';
 import {
   OUTCOME_NESTED_GROUP,
   OUTCOME_RECIPIENT,
@@ -35,7 +36,7 @@ export interface TableRow {
   name: string;
   email: string;
   outcome: Outcome;
-  /** Display names from the selected group down to the object. */
+  /** Display names from the selected group down to the object (a long path shortened in the middle). */
   via: string[];
   /** Names of the selected groups whose own recipients hold this address (recipients only). */
   segments: string[];
@@ -85,7 +86,9 @@ export function createRowTable(preview: Preview): RowTable {
       name: nameOf(preview, index),
       email,
       outcome,
-      via: paths.pathTo(sourceOf(scope, position), index).map((step) => nameOf(preview, step) || '(no name)'),
+      via: hopsOf(paths.shortPathTo(sourceOf(scope, position), index), (step) =>
+        shortText(nameOf(preview, step) || '(no name)'),
+      ),
       segments: outcome === 'recipient' ? segmentsOf(index).map((at) => groupNames[at] as string) : [],
     };
   };

@@ -71,7 +71,7 @@ export function checkRequiredAttributes(context: AuditContext): CheckResult {
     label,
   );
   const people = collectMissing(users, REQUIRED_USER_ATTRIBUTES, label);
-  const unreadable = audienceExclusions(preview).filter((row) => row.reason === 'unreadable');
+  const unreadable = audienceExclusions(preview, 'unreadable');
   const evidence = {
     groupsChecked: groupIndices.size,
     usersChecked: users.length,

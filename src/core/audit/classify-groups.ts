@@ -185,7 +185,7 @@ export function classifyGroups(
       membersRead: group.found && index.members.has(group.index),
       direct: group.direct,
       nestedGroups: group.nestedGroups,
-      depth: Math.max(0, ...depths.values()),
+      depth: deepest(depths),
       containedIn: preview.groups
         .filter((_, q) => q !== position && group.found && reachedGroups[q]?.has(group.index))
         .map((other) => other.id),
@@ -213,6 +213,13 @@ export function classifyGroups(
     cycles,
     overlaps: groupOverlaps(preview),
   };
+}
+
+/** The largest depth, by a loop: spreading 100,000 values into Math.max overflows the call stack. */
+function deepest(depths: Map<number, number>): number {
+  let max = 0;
+  for (const depth of depths.values()) if (depth > max) max = depth;
+  return max;
 }
 
 /** Pairs of selected groups that bring the same recipient addresses, most shared first. */
