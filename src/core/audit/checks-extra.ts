@@ -2,6 +2,7 @@
 // count and check above may then be low); group-types and group-overlap describe the selection for
 // the admin choosing groups: what each group is, how deep it nests, and where groups repeat each other.
 
+import { inlineText } from '../display-text.ts';
 import { plural } from '../plural.ts';
 import { EXCHANGE_DYNAMIC_DISTRIBUTION_NOTE } from './classify-groups.ts';
 import { type AuditContext, listWords, sample } from './context.ts';
@@ -17,7 +18,9 @@ export function checkSnapshotComplete(context: AuditContext): CheckResult {
     skippedReads: snapshot.reads.filter((read) => read.status === 'skipped').map((read) => read.path),
   };
   if (preview.incompleteReads.length === 0) return result('snapshot-complete', 'pass', { evidence });
-  const paths = preview.incompleteReads.map((read) => `${read.path} (${read.reason})`);
+  const paths = preview.incompleteReads.map(
+    (read) => `${inlineText(read.path)} (${inlineText(read.reason)})`,
+  );
   return result('snapshot-complete', 'warn', {
     evidence,
     fix: `${plural(paths.length, 'read', 'reads')} failed or stopped part-way, so counts and the checks above may be low: ${paths.slice(0, 5).join('; ')}${paths.length > 5 ? '; …' : ''}. Read the tenant again; if a read keeps failing with HTTP 403, the account reading the tenant lacks a permission for it.`,

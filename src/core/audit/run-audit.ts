@@ -3,6 +3,7 @@
 // verdict). `ready` is true when nothing fails; skipped checks stay listed with their reason.
 import type { Preview } from '../preview.ts';
 import type { Snapshot } from '../snapshot-schema.ts';
+import { checkLookalikeAddresses } from './checks-addresses.ts';
 import {
   checkAppRegistration,
   checkClientSecret,
@@ -45,6 +46,7 @@ const CHECKS: ReadonlyArray<readonly [CheckId, (context: AuditContext) => CheckR
   ['snapshot-complete', checkSnapshotComplete],
   ['group-types', checkGroupTypes],
   ['group-overlap', checkGroupOverlap],
+  ['lookalike-addresses', checkLookalikeAddresses],
 ];
 
 /** Parses "now"; throws a RangeError for a value that is not a date. */

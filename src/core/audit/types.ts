@@ -20,7 +20,12 @@ export const SPEC_CHECK_IDS = [
 ] as const;
 
 /** Checks of ours, reported after the spec's. */
-export const ADDED_CHECK_IDS = ['snapshot-complete', 'group-types', 'group-overlap'] as const;
+export const ADDED_CHECK_IDS = [
+  'snapshot-complete',
+  'group-types',
+  'group-overlap',
+  'lookalike-addresses',
+] as const;
 
 export const CHECK_IDS = [...SPEC_CHECK_IDS, ...ADDED_CHECK_IDS] as const;
 
@@ -68,6 +73,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   'snapshot-complete': 'Snapshot read completely',
   'group-types': 'Kinds of the selected groups',
   'group-overlap': 'Overlap between selected groups',
+  'lookalike-addresses': 'Recipient address domains are what they look like',
 };
 
 /** The check's weight when it does not pass (a finding may say otherwise). */
@@ -88,6 +94,7 @@ export const CHECK_SEVERITY: Record<CheckId, Severity> = {
   'snapshot-complete': 'high',
   'group-types': 'low',
   'group-overlap': 'low',
+  'lookalike-addresses': 'medium',
 };
 
 /** Builds a result with the check's title and default severity filled in. */

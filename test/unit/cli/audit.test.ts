@@ -54,7 +54,7 @@ describe('cli audit', () => {
     await runAuditCommand(['s.json'], io);
     const lines = io.out().split('\n');
     expect(lines[0]).toMatch(
-      /^Contoso: NOT READY as of 2026-11-23T06:00:00.000Z \(1 failed, 1 warning, 2 skipped, 12 passed\)$/,
+      /^Contoso: NOT READY as of 2026-11-23T06:00:00.000Z \(1 failed, 1 warning, 2 skipped, 13 passed\)$/,
     );
     expect(lines[2]).toMatch(/^FAIL {2}sign-in-audience +Accounts in this organizational directory only$/);
     expect(lines[3]).toMatch(/^ +fix: The app accepts/);
