@@ -4,6 +4,7 @@
 import type { DiffJoiner, DiffLeaver, GroupJoinReason, GroupLeaveReason } from '../core/diff.ts';
 import { JOIN_WORDS, LEAVE_WORDS } from './diff-words.ts';
 import { formatCount } from './format.ts';
+import { SnapshotText } from './SnapshotText.tsx';
 
 const SHOWN = 300;
 
@@ -37,9 +38,13 @@ export function DiffPeople({
         <tbody>
           {people.slice(0, SHOWN).map((person) => (
             <tr key={person.id}>
-              <td>{person.name}</td>
+              <td>
+                <SnapshotText value={person.name} />
+              </td>
               <td>{words[person.why]}</td>
-              <td class="diff-email">{person.email}</td>
+              <td class="diff-email">
+                <SnapshotText value={person.email} address />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ import { Banner } from './Banner.tsx';
 import { DiffPeople } from './DiffPeople.tsx';
 import { countReasons, LEAVE_WORDS } from './diff-words.ts';
 import { formatCount, formatDateTime } from './format.ts';
+import { plainText, SnapshotText } from './SnapshotText.tsx';
 
 export function DiffView({ library }: { library: LibraryState }) {
   const open = library.diff.value;
@@ -20,11 +21,14 @@ export function DiffView({ library }: { library: LibraryState }) {
     <section class="diff" aria-labelledby="diff-title">
       <div class="report-head">
         <div>
-          <h1 id="diff-title">What changes at the next sync: {diff.tenantName ?? diff.tenantId}</h1>
+          <h1 id="diff-title">
+            What changes at the next sync: <SnapshotText value={diff.tenantName ?? diff.tenantId} />
+          </h1>
           <p class="meta">
-            From "{older.name}" (captured{' '}
-            <time dateTime={older.capturedAt}>{formatDateTime(older.capturedAt)}</time>) to "{newer.name}"
-            (captured <time dateTime={newer.capturedAt}>{formatDateTime(newer.capturedAt)}</time>)
+            From "<SnapshotText value={older.name} />" (captured{' '}
+            <time dateTime={older.capturedAt}>{formatDateTime(older.capturedAt)}</time>) to "
+            <SnapshotText value={newer.name} />" (captured{' '}
+            <time dateTime={newer.capturedAt}>{formatDateTime(newer.capturedAt)}</time>)
           </p>
         </div>
         <div class="report-actions">
@@ -117,7 +121,7 @@ export function DiffView({ library }: { library: LibraryState }) {
             {diff.groups.map((group) => (
               <tr key={group.id}>
                 <th scope="row">
-                  {groupName(group)}
+                  <SnapshotText value={groupName(group)} />
                   {groupNote(group) && <span class="muted"> ({groupNote(group)})</span>}
                 </th>
                 <td class="num">{formatCount(group.olderRecipients)}</td>
@@ -135,11 +139,11 @@ export function DiffView({ library }: { library: LibraryState }) {
         changed.map((group) => (
           <details key={group.id} class="card diff-group">
             <summary>
-              {groupName(group)}: {formatCount(group.joined.length)} joining, {formatCount(group.left.length)}{' '}
-              leaving
+              <SnapshotText value={groupName(group)} />: {formatCount(group.joined.length)} joining,{' '}
+              {formatCount(group.left.length)} leaving
             </summary>
-            <DiffPeople caption={`Join ${groupName(group)}`} people={group.joined} change="join" />
-            <DiffPeople caption={`Leave ${groupName(group)}`} people={group.left} change="leave" />
+            <DiffPeople caption={`Join ${plainText(groupName(group))}`} people={group.joined} change="join" />
+            <DiffPeople caption={`Leave ${plainText(groupName(group))}`} people={group.left} change="leave" />
           </details>
         ))
       )}

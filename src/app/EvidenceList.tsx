@@ -2,6 +2,7 @@
 // keys become words, dates and counts are formatted for the reader, lists of records become small
 // tables. Ids stay in monospace so they can be compared with the portal.
 import { formatCount, formatDateTime } from './format.ts';
+import { SnapshotText } from './SnapshotText.tsx';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,7 +71,8 @@ function Scalar({ value }: { value: unknown }) {
   const text = String(value);
   if (ISO_DATE.test(text)) return <time dateTime={text}>{formatDateTime(text)}</time>;
   if (GUID.test(text)) return <code>{text}</code>;
-  return <>{text}</>;
+  // Evidence holds names, addresses and paths from the snapshot; an @ marks an address.
+  return <SnapshotText value={text} address={text.includes('@')} />;
 }
 
 function RecordTable({ rows, name }: { rows: Record<string, unknown>[]; name: string }) {

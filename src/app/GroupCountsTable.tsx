@@ -4,6 +4,7 @@
 import type { CountsSummary, PreviewSummary } from '../core/preview-summary.ts';
 import { REASON_CODES } from '../core/recipient-rules.ts';
 import { formatCount } from './format.ts';
+import { SnapshotText } from './SnapshotText.tsx';
 
 const excludedOf = (counts: CountsSummary) =>
   REASON_CODES.reduce((sum, code) => sum + counts.excluded[code], 0);
@@ -48,10 +49,13 @@ export function GroupCountsTable({ summary }: { summary: PreviewSummary }) {
             <tr key={group.id}>
               <th scope="row">
                 {group.found ? (
-                  (group.displayName ?? group.id)
+                  <SnapshotText value={group.displayName ?? group.id} />
                 ) : (
                   <span>
-                    <span aria-hidden="true">✖ </span>Not found: <code>{group.id}</code>
+                    <span aria-hidden="true">✖ </span>Not found:{' '}
+                    <code>
+                      <SnapshotText value={group.id} address />
+                    </code>
                   </span>
                 )}
               </th>

@@ -4,6 +4,7 @@
 import { EXCHANGE_DYNAMIC_DISTRIBUTION_NOTE, GROUP_LIMIT } from '../core/audit/classify-groups.ts';
 import type { ConnectState, PickerItem } from '../state/connect-state.ts';
 import { formatCount } from './format.ts';
+import { SnapshotText } from './SnapshotText.tsx';
 
 function syncNote(item: PickerItem): string {
   const { traits } = item;
@@ -36,13 +37,19 @@ function GroupRow({
         onChange={(event) => onPick((event.currentTarget as HTMLInputElement).checked)}
       />
       <label for={id}>
-        <span class="picker-name">{item.name}</span>
+        <span class="picker-name">
+          <SnapshotText value={item.name} />
+        </span>
         <span class="picker-kind">
           {item.traits.kindLabel}
           {item.traits.dynamic ? ', dynamic' : ''}
           {item.traits.onPremisesSynced ? ', synced from on-premises' : ''}
         </span>
-        {item.mail && <span class="muted picker-mail">{item.mail}</span>}
+        {item.mail && (
+          <span class="muted picker-mail">
+            <SnapshotText value={item.mail} address />
+          </span>
+        )}
         <span class={item.traits.needs.length === 0 ? 'picker-sync' : 'picker-sync picker-needs'}>
           {syncNote(item)}
         </span>

@@ -14,6 +14,7 @@ import { RECIPIENT_TABLE_ID } from './focus-targets.ts';
 import { formatCount } from './format.ts';
 import { OUTCOME_WORDS, TYPE_WORDS } from './outcomes.ts';
 import { RecipientDetail } from './RecipientDetail.tsx';
+import { plainText, SnapshotText } from './SnapshotText.tsx';
 
 /** Why a recipient's name is flagged: the upload CSV's formula guard changes it. */
 export const GUARDED =
@@ -62,13 +63,14 @@ function Row({
   const words = OUTCOME_WORDS[row.outcome];
   const guarded = row.outcome === 'recipient' && startsWithFormulaTrigger(row.name);
   const via = row.via.join(' › ');
+  const viaTitle = row.via.map(plainText).join(' › ');
   return (
     <tr class="vt-row" aria-rowindex={position + 2} style={style}>
       <td class="c-order num">{formatCount(row.order)}</td>
-      <td class="c-name" title={row.name}>
+      <td class="c-name" title={plainText(row.name)}>
         {/* The name opens the whole row, unshortened; focusing it already shows the row in full. */}
         <button type="button" class="row-open" aria-haspopup="dialog" onClick={() => onDetail(row)}>
-          {row.name || <span class="muted">(no name)</span>}
+          {row.name ? <SnapshotText value={row.name} /> : <span class="muted">(no name)</span>}
         </button>
         {guarded && (
           <span class="name-guarded" title={GUARDED}>
@@ -77,16 +79,17 @@ function Row({
           </span>
         )}
       </td>
-      <td class="c-email" title={row.email}>
-        {row.email || <span class="muted">(no address)</span>}
+      <td class="c-email" title={plainText(row.email)}>
+        {row.email ? <SnapshotText value={row.email} address /> : <span class="muted">(no address)</span>}
       </td>
       <td class="c-type">{TYPE_WORDS[row.type]}</td>
       <td class={`c-outcome tone-${words.tone}`}>
         <span aria-hidden="true">{words.icon} </span>
         {words.short}
       </td>
-      <td class="c-via" title={via}>
-        {via}
+      <td class="c-via" title={viaTitle}>
+        {/* Hops are capped in the core (long paths shortened, names at 256 characters). */}
+        <SnapshotText value={via} />
       </td>
     </tr>
   );

@@ -8,6 +8,7 @@ import type { RecipientsState } from '../state/recipients-state.ts';
 import { formatCount } from './format.ts';
 import { OUTCOME_WORDS } from './outcomes.ts';
 import { RecipientTable } from './RecipientTable.tsx';
+import { plainText } from './SnapshotText.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 
 type OutcomeChoice = '' | 'excluded' | Outcome;
@@ -27,7 +28,8 @@ export function choiceOf(outcomes: readonly Outcome[]): OutcomeChoice {
 
 export const groupName = (summary: PreviewSummary, position: number): string => {
   const group = summary.groups[position];
-  return group ? (group.displayName ?? group.id) : `Group ${position + 1}`;
+  // Used in <option>s, captions and headings alike: the plain-text sink (isolated, capped, escaped).
+  return group ? plainText(group.displayName ?? group.id) : `Group ${position + 1}`;
 };
 
 const excludedOf = (counts: CountsSummary) =>

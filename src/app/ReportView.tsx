@@ -13,6 +13,7 @@ import { ReadinessPanel } from './ReadinessPanel.tsx';
 import { RecipientsPanel } from './RecipientsPanel.tsx';
 import { ReconcilePanel } from './ReconcilePanel.tsx';
 import { panelId, ReportTabs, tabId } from './ReportTabs.tsx';
+import { SnapshotText } from './SnapshotText.tsx';
 import { useFocusWhenLost } from './use-focus-when-lost.ts';
 
 export function ReportView({ state }: { state: ReportState }) {
@@ -37,7 +38,7 @@ export function ReportView({ state }: { state: ReportState }) {
       <div class="report-head">
         <div>
           <h1 id="report-title" ref={heading} tabIndex={-1}>
-            {meta.tenantName ?? meta.tenantId}
+            <SnapshotText value={meta.tenantName ?? meta.tenantId} />
           </h1>
           <p class="meta">
             {source} · {meta.cloud === 'usgov' ? 'Azure Government (L4 / GCC High)' : 'Azure Global'} ·

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LibraryState } from '../state/library-state.ts';
 import type { SnapshotMeta } from '../storage/schema.ts';
 import { formatBytes, formatCount, formatDateTime } from './format.ts';
+import { SnapshotText } from './SnapshotText.tsx';
 
 const SOURCE_WORDS: Record<SnapshotMeta['source'], string> = {
   demo: 'Demo tenant',
@@ -61,7 +62,7 @@ export function SnapshotRow({
   return (
     <li class="snapshot">
       <h3 id={titleId} class="snapshot-name">
-        {meta.name}
+        <SnapshotText value={meta.name} />
       </h3>
       {mode === 'rename' ? (
         <form
@@ -109,7 +110,9 @@ export function SnapshotRow({
       <dl class="snapshot-facts">
         <div>
           <dt>Tenant</dt>
-          <dd>{meta.tenantName ?? meta.tenantId}</dd>
+          <dd>
+            <SnapshotText value={meta.tenantName ?? meta.tenantId} />
+          </dd>
         </div>
         <div>
           <dt>Cloud</dt>
@@ -144,7 +147,9 @@ export function SnapshotRow({
       </dl>
       {mode === 'confirm-delete' ? (
         <div class="confirm">
-          <p>Delete "{meta.name}" from this browser? This cannot be undone.</p>
+          <p>
+            Delete "<SnapshotText value={meta.name} />" from this browser? This cannot be undone.
+          </p>
           <button
             type="button"
             class="button-danger"
