@@ -120,13 +120,9 @@ describe('terminal sink', () => {
     expect(oneLine(`${'é'.repeat(300)}`)).toBe(`${'é'.repeat(256)}… (300 characters)`);
   });
 
-  it('a 300 MiB cell does not crash the table', () => {
-    // The table measured widths with [...text], which aborted Node on this input (issue #10, item 4).
-    const table = formatTable(['Group'], [['n'.repeat(300 * 1024 * 1024)]]);
-    expect(table).toContain('… (314,572,800 characters)');
-  });
-
   it('a 4 MiB group name is shown capped in the preview table', async () => {
+    // At 300 MiB the table's [...text] aborted Node (issue #10, item 4); test/bench/hostile-inputs.ts
+    // runs that size, too slow for a unit test on a shared machine.
     const snapshot = readyTenant();
     const group = snapshot.groups[0];
     if (group) group.displayName = 'n'.repeat(4 * 1024 * 1024);
