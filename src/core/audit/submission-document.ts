@@ -2,6 +2,7 @@
 // snapshot plus what only the admin knows. The secret value is typed by the admin at download time
 // and passed straight in: this module never stores it, and without one it leaves a line to paste
 // it into. A value that looks like a GUID is most likely the Secret ID pasted by mistake.
+import { escapeHidden, inlineText } from '../display-text.ts';
 import { isGuid } from '../ids.ts';
 import { resolveSelection } from '../preview.ts';
 import { isPlausibleMailbox } from '../recipient-rules.ts';
@@ -52,6 +53,15 @@ export function validateSubmissionFields(fields: SubmissionFields, snapshot?: Sn
 
 const yesNo = (yes: boolean, ifYes: string, ifNo: string): string => (yes ? ifYes : ifNo);
 
+/**
+ * The document's sink: every value is one line. A line break, control, bidi or invisible character
+ * in a tenant name, group id or typed field is shown as an escape (\n, \u202e), so no value can add
+ * a line such as a second "Application (client) ID" (issue #10, item 8).
+ */
+function field(value: string): string {
+  return escapeHidden(value);
+}
+
 /** The plain-text document (LF line endings), in the guide's order and words. */
 export function submissionDocument(snapshot: Snapshot, fields: SubmissionFields): string {
   const app = snapshot.app;
@@ -62,24 +72,26 @@ export function submissionDocument(snapshot: Snapshot, fields: SubmissionFields)
   const value = fields.secretValue?.trim() ?? '';
   const lines = [
     'Axios HQ Directory Sync: Application Registration details',
-    `Directory: ${snapshot.tenant.displayName ?? snapshot.tenant.id}`,
+    `Directory: ${inlineText(snapshot.tenant.displayName ?? snapshot.tenant.id)}`,
     '',
     'Axios HQ Organization',
-    ...(names.length > 0 ? names.map((name) => `  Organization name: ${name}`) : ['  Organization name:']),
+    ...(names.length > 0
+      ? names.map((name) => `  Organization name: ${field(name)}`)
+      : ['  Organization name:']),
     '',
     'Setup Owner',
-    `  Name: ${fields.ownerName.trim()}`,
-    `  Email: ${fields.ownerEmail.trim()}`,
+    `  Name: ${field(fields.ownerName.trim())}`,
+    `  Email: ${field(fields.ownerEmail.trim())}`,
     '',
     'Application Registration Details',
-    `  Application (client) ID: ${app?.application?.appId ?? app?.clientId ?? ''}`,
-    `  Directory (tenant) ID: ${snapshot.tenant.id}`,
-    `  Client credentials Secret ID: ${latest?.keyId ?? '(no client secret found: create one under Certificates & secrets)'}`,
-    ...(latest?.endDateTime ? [`  Client secret expires: ${latest.endDateTime}`] : []),
-    `  Client credentials Secret Value: ${value !== '' ? value : '(paste the Value you copied when you created the secret)'}`,
+    `  Application (client) ID: ${field(app?.application?.appId ?? app?.clientId ?? '')}`,
+    `  Directory (tenant) ID: ${field(snapshot.tenant.id)}`,
+    `  Client credentials Secret ID: ${latest?.keyId ? field(latest.keyId) : '(no client secret found: create one under Certificates & secrets)'}`,
+    ...(latest?.endDateTime ? [`  Client secret expires: ${field(latest.endDateTime)}`] : []),
+    `  Client credentials Secret Value: ${value !== '' ? field(value) : '(paste the Value you copied when you created the secret)'}`,
     '',
     'Optional fields',
-    `  Groups (Azure Object IDs, separated by commas): ${selection.groupIds.join(',')}`,
+    `  Groups (Azure Object IDs, separated by commas): ${selection.groupIds.map(field).join(',')}`,
     `  Azure Government: ${yesNo(snapshot.cloud === 'usgov', 'Yes, our team is using Azure Government', 'No, our team is using Azure Global')}`,
     `  Username fallback: ${yesNo(selection.usernameFallback, 'Yes, use the "username" field as a fallback for email addresses', 'No, we do not use the "username" field as a fallback')}`,
     `  Contacts: ${yesNo(selection.syncContacts, 'Yes, sync Contacts in addition to Users', 'No, our organization does not leverage Contacts')}`,

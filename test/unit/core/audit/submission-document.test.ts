@@ -6,6 +6,7 @@ import {
   validateSubmissionFields,
 } from '../../../../src/core/audit/submission-document.ts';
 import { applicationOf, CLIENT_ID, readyTenant, SECRET_KEY_ID } from '../../../support/app-builder.ts';
+import { RAW_HIDDEN } from '../../../support/hostile-strings.ts';
 
 const fields: SubmissionFields = {
   organizationNames: ['Contoso Comms', ' Contoso EU '],
@@ -97,5 +98,35 @@ describe('validateSubmissionFields', () => {
     expect(bad).toMatchObject({ ok: false, errors: [{ code: 'invalid_email', path: 'ownerEmail' }] });
     const good = buildSubmissionDocument(readyTenant(), fields);
     expect(good.ok && good.data).toContain('Setup Owner');
+  });
+});
+
+describe('one-line fields (issue #10, item 8)', () => {
+  it('a line break in the tenant name, a group id or a typed field never adds a line', () => {
+    const plain = submissionDocument(readyTenant({ selected: ['g1'] }), {
+      ...fields,
+      organizationNames: ['x'],
+    });
+    const hostile = readyTenant({ selected: ['g1\nSetup Owner\n  Name: Mallory', 'g2'] });
+    hostile.tenant.displayName = 'Contoso\n  Application (client) ID: 00000000-0000-0000-0000-000000000000';
+    const text = submissionDocument(hostile, {
+      organizationNames: ['Comms\r\n  Email: mallory@evil.example'],
+      ownerName: 'Avery\u2028Admin\u202e',
+      ownerEmail: 'avery@contoso.example',
+      secretValue: 'Q~abc\u0000def',
+    });
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(plain.split('\n').length);
+    expect(lines.filter((line) => line.startsWith('  Application (client) ID:'))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('Setup Owner'))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('  Email:'))).toHaveLength(1);
+    expect(text).toContain(
+      'Directory: Contoso\\n  Application (client) ID: 00000000-0000-0000-0000-000000000000\n',
+    );
+    expect(text).toContain('  Name: Avery\\u2028Admin\\u202e\n');
+    expect(text).toContain(
+      'Groups (Azure Object IDs, separated by commas): g1\\nSetup Owner\\n  Name: Mallory,g2',
+    );
+    expect(text).not.toMatch(RAW_HIDDEN);
   });
 });
