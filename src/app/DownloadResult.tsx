@@ -33,10 +33,17 @@ function FileLine({
         {file.rows === null ? '' : `${plural(file.rows, 'row', 'rows')} · `}
         {formatBytes(file.bytes)}
       </span>
-      <button type="button" class="button-secondary" onClick={() => onSave(file)}>
-        {label}
-        <span class="visually-hidden"> {file.fileName}</span>
-      </button>
+      {file.blob === null ? (
+        <span class="muted file-dropped">
+          Saved. It held the client secret, so this page kept no copy: to save it again, type the secret again
+          and download.
+        </span>
+      ) : (
+        <button type="button" class="button-secondary" onClick={() => onSave(file)}>
+          {label}
+          <span class="visually-hidden"> {file.fileName}</span>
+        </button>
+      )}
     </li>
   );
 }

@@ -19,7 +19,8 @@ export interface DownloadFile {
   /** Data rows in a CSV; null for other files. */
   rows: number | null;
   bytes: number;
-  blob: Blob;
+  /** Null once handed to the browser when the file held the client secret: nothing keeps it. */
+  blob: Blob | null;
 }
 
 export type ExportStatus =
@@ -114,7 +115,7 @@ export function createExportState(deps: ExportStateDeps): ExportState {
   const finish = (kind: ExportKind, files: DownloadFile[]) => {
     set(kind, { state: 'done', files });
     const [only] = files;
-    if (files.length === 1 && only) deps.saveFile(only.fileName, only.blob);
+    if (files.length === 1 && only?.blob) deps.saveFile(only.fileName, only.blob);
   };
 
   const run = async (kind: ExportKind, work: (source: ExportSource) => Promise<void>) => {
@@ -180,7 +181,12 @@ export function createExportState(deps: ExportStateDeps): ExportState {
           set('submission', { state: 'invalid', errors: built.errors });
           return;
         }
-        finish('submission', toDownloads('submission', [built.file], false));
+        const files = toDownloads('submission', [built.file], false);
+        finish('submission', files);
+        // The secret is in that file: once the browser has it, keep only the file's name and size,
+        // so "Save again" asks for the secret again instead of re-saving it (issue #10, item 7).
+        if (fields.secretValue !== undefined)
+          set('submission', { state: 'done', files: files.map((file) => ({ ...file, blob: null })) });
         saved = true;
       });
       return saved;
@@ -194,7 +200,7 @@ export function createExportState(deps: ExportStateDeps): ExportState {
         finish('reminder', toDownloads('reminder', [file], false));
       }),
     save(file) {
-      deps.saveFile(file.fileName, file.blob);
+      if (file.blob !== null) deps.saveFile(file.fileName, file.blob);
     },
     reset() {
       status.value = {};

@@ -138,6 +138,32 @@ describe('export state', () => {
     expect(kept).not.toContain(SECRET);
   });
 
+  it('drops the file holding the secret once the browser has it; "Save again" cannot re-save it', async () => {
+    // Issue #10, item 7: the Blob in the status kept the secret until the snapshot was closed.
+    const { state, files } = await setup();
+    state.editDraft({
+      organizationNames: 'Contoso',
+      ownerName: 'Avery',
+      ownerEmail: 'avery@contoso.example',
+    });
+    expect(await state.downloadSubmission(SECRET)).toBe(true);
+    const status = state.status.value.submission;
+    expect(status?.state).toBe('done');
+    const [file] = status?.state === 'done' ? status.files : [];
+    expect(file).toMatchObject({ fileName: 'contoso-ltd-2026-11-26-axios-hq-submission.txt', blob: null });
+    if (file) state.save(file);
+    expect(await files()).toHaveLength(1);
+    // Without a secret there is nothing to drop: the file can be saved again.
+    expect(await state.downloadSubmission('')).toBe(true);
+    const again = state.status.value.submission;
+    const [plain] = again?.state === 'done' ? again.files : [];
+    expect(plain?.blob).toBeInstanceOf(Blob);
+    if (plain) state.save(plain);
+    const saved = await files();
+    expect(saved).toHaveLength(3);
+    expect(saved[2]?.text).not.toContain(SECRET);
+  });
+
   it('names the fields to correct, without echoing the secret', async () => {
     const { state, files } = await setup();
     state.editDraft({ organizationNames: ' ', ownerName: 'Avery', ownerEmail: 'not-an-address' });
