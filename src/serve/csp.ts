@@ -18,6 +18,8 @@ function policy(frameAncestors: string): string {
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
+    // No form may submit anywhere: the app handles every form in script (issue #10, item 11).
+    "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }

@@ -64,7 +64,15 @@ describe('the meta Content-Security-Policy', () => {
     ]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
     expect(policy.has('frame-ancestors')).toBe(false);
+  });
+
+  it('the README quotes the header policy the e2e server sends (issue #10, item 11)', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    expect(readme).toContain(`Content-Security-Policy "${CONTENT_SECURITY_POLICY}"`);
+    expect(directives(CONTENT_SECURITY_POLICY).get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives(REDIRECT_PAGE_CONTENT_SECURITY_POLICY).get('form-action')).toEqual(["'none'"]);
   });
 
   it.each(['index.html', 'redirect.html'])(
