@@ -1,10 +1,11 @@
 // "Export for support" without personal data (snapshot-format.md, "Pseudonymised snapshots"): names
 // and addresses of people, groups, devices and the tenant are replaced by consistent stand-ins
 // (pseudonym-maps.ts) while everything the recipient rules read keeps its meaning, so the preview of
-// the result gives exactly the original's counts. Kept verbatim: ids, types, flags, group structure,
-// selection, reads, the app registration and licences but their accountName (the spec keeps the
-// app, so its publisherDomain and redirect URIs still show). Unknown string properties of directory objects are
-// replaced too: an attribute we do not know may well hold a name.
+// the result gives exactly the original's counts. By allow-list (issue #10, item 10): only what the
+// rules and checks read is kept — ids, types, flags, enums, dates, counts, permission ids and names,
+// licence part numbers, group structure, selection. Every other string is replaced consistently,
+// wherever it sits (the app's name, publisherDomain and redirect URIs, a read's error text, a key
+// we do not know), and a secret's `hint`, the first characters of the live secret, is dropped.
 import { createPseudonyms, type Pseudonyms, type TextRole } from './pseudonym-maps.ts';
 import type { SnapshotV1 as Snapshot } from './snapshot-schema.ts';
 
@@ -76,14 +77,8 @@ export function pseudonymiseSnapshot(snapshot: Snapshot, options: PseudonymiseOp
   for (const [groupId, list] of Object.entries(snapshot.members)) {
     members[groupId] = list.map((member) => object(member, 'other'));
   }
-  // A licence's accountName is the tenant's name: the one part of the licences that names anyone.
-  const subscribedSkus = snapshot.subscribedSkus.map((sku) =>
-    typeof sku.accountName === 'string'
-      ? { ...sku, accountName: names.text(sku.accountName, 'tenant') }
-      : sku,
-  );
-  return {
-    ...snapshot,
+  const subscribedSkus = allow(snapshot.subscribedSkus, each(SKU), names);
+  const replaced: Json = {
     pseudonymised: true,
     tenant,
     subscribedSkus,
@@ -91,7 +86,156 @@ export function pseudonymiseSnapshot(snapshot: Snapshot, options: PseudonymiseOp
     members,
     ...(users === undefined ? {} : { users }),
     ...(contacts === undefined ? {} : { contacts }),
-  } as Snapshot;
+  };
+  // Rebuilt in the original key order; what is neither replaced above nor kept below is scrubbed.
+  const out: Json = {};
+  for (const [key, value] of Object.entries(snapshot)) {
+    if (key in replaced) out[key] = replaced[key];
+    else if (Object.hasOwn(TOP_LEVEL, key)) out[key] = allow(value, TOP_LEVEL[key] as Rule, names);
+    else out[key] = scrub(value, names);
+  }
+  if (!('pseudonymised' in out)) out.pseudonymised = true;
+  return out as Snapshot;
+}
+
+/**
+ * How a kept part is treated: 'keep' as is, 'drop' left out, 'name' replaced as free text,
+ * 'domain' mapped as a domain, an object's rules per key (unknown keys scrubbed), an array's rule
+ * per item, or a function of its own.
+ */
+type Rule =
+  | 'keep'
+  | 'drop'
+  | 'name'
+  | 'domain'
+  | { readonly fields: Readonly<Record<string, Rule>> }
+  | { readonly each: Rule }
+  | ((value: unknown, names: Pseudonyms) => unknown);
+
+const fields = (rules: Record<string, Rule>): Rule => ({ fields: rules });
+const each = (rule: Rule): Rule => ({ each: rule });
+
+/** A Graph path is kept when it is made of path syntax and ids only; anything else is text. */
+const GRAPH_PATH = /^\/[A-Za-z0-9/$._()'=,-]*(\?[A-Za-z0-9$._=&,()'-]*)?$/;
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+const CREDENTIAL_DATES = { keyId: 'keep', startDateTime: 'keep', endDateTime: 'keep' } as const;
+const REDIRECTS = fields({ redirectUris: each('name') });
+
+const APP: Rule = fields({
+  clientId: 'keep',
+  application: fields({
+    id: 'keep',
+    appId: 'keep',
+    displayName: 'name',
+    signInAudience: 'keep',
+    createdDateTime: 'keep',
+    publisherDomain: 'domain',
+    requiredResourceAccess: each(
+      fields({ resourceAppId: 'keep', resourceAccess: each(fields({ id: 'keep', type: 'keep' })) }),
+    ),
+    passwordCredentials: each(fields({ ...CREDENTIAL_DATES, displayName: 'name', hint: 'drop' })),
+    keyCredentials: each(fields({ ...CREDENTIAL_DATES, displayName: 'name', type: 'keep', usage: 'keep' })),
+    web: REDIRECTS,
+    spa: REDIRECTS,
+    publicClient: REDIRECTS,
+  }),
+  servicePrincipal: fields({ id: 'keep', appId: 'keep', displayName: 'name', accountEnabled: 'keep' }),
+  appRoleAssignments: each(
+    fields({
+      id: 'keep',
+      appRoleId: 'keep',
+      resourceId: 'keep',
+      principalId: 'keep',
+      resourceDisplayName: 'name',
+      principalDisplayName: 'name',
+      principalType: 'keep',
+    }),
+  ),
+  oauth2PermissionGrants: each(
+    fields({
+      id: 'keep',
+      clientId: 'keep',
+      consentType: 'keep',
+      principalId: 'keep',
+      resourceId: 'keep',
+      scope: 'keep',
+    }),
+  ),
+  graphServicePrincipalId: 'keep',
+  graphAppRoles: each(fields({ id: 'keep', value: 'keep' })),
+});
+
+const READ: Rule = fields({
+  path: (value, names) => (typeof value === 'string' && GRAPH_PATH.test(value) ? value : scrub(value, names)),
+  status: 'keep',
+  pages: 'keep',
+  items: 'keep',
+  httpStatus: 'keep',
+  error: 'name',
+});
+
+// Licences: Microsoft's catalogue names and ids. accountName is the tenant's name, so it gets the
+// tenant's stand-in.
+const COUNTS = fields({ enabled: 'keep', suspended: 'keep', warning: 'keep', lockedOut: 'keep' });
+const SKU: Rule = fields({
+  id: 'keep',
+  skuId: 'keep',
+  skuPartNumber: 'keep',
+  capabilityStatus: 'keep',
+  appliesTo: 'keep',
+  accountId: 'keep',
+  subscriptionIds: each('keep'),
+  accountName: (value, names) =>
+    typeof value === 'string' ? names.text(value, 'tenant') : scrub(value, names),
+  consumedUnits: 'keep',
+  prepaidUnits: COUNTS,
+  servicePlans: each(
+    fields({ servicePlanId: 'keep', servicePlanName: 'keep', provisioningStatus: 'keep', appliesTo: 'keep' }),
+  ),
+});
+
+const TOP_LEVEL: Readonly<Record<string, Rule>> = {
+  format: 'keep',
+  version: 'keep',
+  capturedAt: 'keep',
+  cloud: 'keep',
+  selection: fields({ groupIds: 'keep', usernameFallback: 'keep', syncContacts: 'keep' }),
+  notFound: 'keep',
+  // Keys are group ids; a value that is not a count is scrubbed like any unknown string.
+  memberCounts: (value, names) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value).map(([id, count]) => [
+            id,
+            typeof count === 'number' ? count : scrub(count, names),
+          ]),
+        )
+      : scrub(value, names),
+  reads: each(READ),
+  app: APP,
+};
+
+function allow(value: unknown, rule: Rule, names: Pseudonyms): unknown {
+  if (rule === 'keep') return value;
+  if (typeof rule === 'function') return rule(value, names);
+  if (rule === 'name') return typeof value === 'string' ? names.text(value, 'value') : scrub(value, names);
+  if (rule === 'domain') return typeof value === 'string' ? names.domainName(value) : scrub(value, names);
+  if (rule === 'drop') return undefined;
+  if ('each' in rule)
+    return Array.isArray(value) ? value.map((item) => allow(item, rule.each, names)) : scrub(value, names);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return scrub(value, names);
+  const out: Json = {};
+  for (const [key, item] of Object.entries(value)) {
+    const inner = rule.fields[key];
+    if (inner === 'drop') continue;
+    if (inner !== undefined) out[key] = allow(item, inner, names);
+    // Graph's timestamps (createdDateTime, deletedDateTime, …) name nobody and date what checks judge.
+    else if (key.endsWith('DateTime') && (item === null || (typeof item === 'string' && ISO_TIME.test(item))))
+      out[key] = item;
+    else out[key] = scrub(item, names);
+  }
+  return out;
 }
 
 function pseudonymiseObject(raw: Json, fallback: Kind, names: Pseudonyms): Json {
