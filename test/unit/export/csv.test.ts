@@ -223,9 +223,16 @@ const uploadRow = fc.record({ name: cell, email: cell, segments: fc.array(cell, 
  * recipient-rules.md's formula triggers, spelled out here rather than taken from the guard under
  * test: expectations built with the production guard would follow any change to it and stay green.
  */
-const SPEC_TRIGGERS = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
-const specTriggerPattern = /^[=+\-@\t\r\n＝＋－＠]/;
-const asWritten = (value: string) => (SPEC_TRIGGERS.some((t) => value.startsWith(t)) ? `'${value}` : value);
+const SPEC_TRIGGERS = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+const LEADING_BREAKS = ['\t', '\r', '\n'];
+// Issue #10, item 5: a trigger also counts behind whitespace, controls and invisible characters.
+const UNSEEN = /^[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]*/u;
+const specTriggerPattern =
+  /^(?:[\t\r\n]|[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]*[=+\-@＝＋－＠])/u;
+const leadsWithFormula = (value: string) =>
+  LEADING_BREAKS.some((t) => value.startsWith(t)) ||
+  SPEC_TRIGGERS.some((t) => value.replace(UNSEEN, '').startsWith(t));
+const asWritten = (value: string) => (leadsWithFormula(value) ? `'${value}` : value);
 
 describe('round trip', () => {
   it('parses the parts, repeated headers dropped, back to exactly the neutralised cells', () => {
