@@ -59,7 +59,10 @@ type Visit = (text: string, key: string, path: string) => void;
 
 function walkStrings(value: unknown, visit: Visit, key = '', path = '$'): void {
   if (typeof value === 'string') visit(value, key, path);
-  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, visit, key, `${path}[${i}]`));
+  else if (Array.isArray(value))
+    value.forEach((item, i) => {
+      walkStrings(item, visit, key, `${path}[${i}]`);
+    });
   else if (typeof value === 'object' && value !== null)
     for (const [name, item] of Object.entries(value)) {
       // Object keys are strings of the file too: the members map and memberCounts are keyed by group id.

@@ -158,7 +158,9 @@ describe('hostile strings in every string field', () => {
         fc.array(hostileString, { minLength: FIELDS.length, maxLength: FIELDS.length }),
         async (values) => {
           const snapshot = template();
-          FIELDS.forEach((path, i) => setAt(snapshot, path, values[i] as string));
+          FIELDS.forEach((path, i) => {
+            setAt(snapshot, path, values[i] as string);
+          });
           figures.snapshots++;
           figures.fields += FIELDS.length;
           const newer = structuredClone(snapshot);
