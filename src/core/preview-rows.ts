@@ -5,7 +5,7 @@
 // rows asked for; a long path keeps its first and last hops and counts the ones between.
 import { OBJECT_KINDS, type ObjectKind, type RawObject } from './directory-index.ts';
 import { shortText } from './display-text.ts';
-import type { GroupPreview, Preview, Reach } from './preview.ts';
+import type { GroupPreview, Preview } from './preview.ts';
 import { displayNameOf, OUTCOME_RECIPIENT, type ReasonCode, reasonOfOutcome } from './recipient-rules.ts';
 
 export interface RecipientRow {

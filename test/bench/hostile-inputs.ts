@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { readyTenant } from '../support/app-builder.ts';
 import { deepChainSnapshot } from '../support/deep-chain.ts';
 import { HOSTILE_STRINGS, RAW_HIDDEN } from '../support/hostile-strings.ts';
+import { groupsOf } from '../support/snapshot-builder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
@@ -45,7 +46,7 @@ try {
   run('deep chain (20,000 levels) preview --excluded', ['preview', chain, '--excluded', join(dir, 'ex.csv')]);
 
   const huge = readyTenant();
-  const group = huge.groups[0];
+  const group = groupsOf(huge)[0];
   if (group) group.displayName = 'n'.repeat(300 * 1024 * 1024);
   const hugeFile = join(dir, 'huge.json');
   writeFileSync(hugeFile, JSON.stringify(huge));
@@ -54,7 +55,7 @@ try {
 
   const hostile = readyTenant();
   hostile.tenant.displayName = HOSTILE_STRINGS.join(' ');
-  hostile.groups.forEach((g, i) => {
+  groupsOf(hostile).forEach((g, i) => {
     g.displayName = HOSTILE_STRINGS[i % HOSTILE_STRINGS.length] ?? null;
   });
   const hostileFile = join(dir, 'hostile.json');

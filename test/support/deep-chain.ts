@@ -2,11 +2,12 @@
 // first one selected. Every device is excluded (not a person) at the bottom of a path as long as
 // its depth, so anything that builds every excluded object's full path is quadratic here.
 import type { Snapshot } from '../../src/core/snapshot-schema.ts';
+import { toSnapshotV1, toSnapshotV2 } from '../../src/core/snapshot-v2.ts';
 import { readyTenant } from './app-builder.ts';
 import { device, groupRef } from './snapshot-builder.ts';
 
 export function deepChainSnapshot(depth: number): Snapshot {
-  const snapshot = readyTenant({ members: { c0: [] }, selected: ['c0'] });
+  const snapshot = toSnapshotV1(readyTenant({ members: { c0: [] }, selected: ['c0'] }));
   const template = snapshot.groups[0];
   snapshot.groups = [];
   snapshot.members = {};
@@ -29,5 +30,5 @@ export function deepChainSnapshot(depth: number): Snapshot {
       error: null,
     });
   }
-  return snapshot;
+  return toSnapshotV2(snapshot);
 }

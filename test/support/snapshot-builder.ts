@@ -2,7 +2,7 @@
 // `snapshotOf({ groups, members, selection })` that fills the rest with a valid, complete default.
 // Parts are written as version 1 (members inline, easy to read in a table); snapshotOf gives
 // version 2 as every writer does (the form every reader gives), snapshotV1Of the version 1 file.
-import type { Snapshot, SnapshotMember, SnapshotV1 } from '../../src/core/snapshot-schema.ts';
+import type { Snapshot, SnapshotGroup, SnapshotMember, SnapshotV1 } from '../../src/core/snapshot-schema.ts';
 import { toSnapshotV2 } from '../../src/core/snapshot-v2.ts';
 
 type Attrs = Record<string, unknown>;
@@ -87,4 +87,16 @@ export function snapshotV1Of(parts: SnapshotParts): SnapshotV1 {
     reads: [],
     ...parts.extra,
   } as SnapshotV1;
+}
+
+/** The group objects of a version 2 snapshot, in the order of its `groups` list. */
+export function groupsOf(snapshot: Snapshot): SnapshotGroup[] {
+  const byId = new Map(snapshot.objects.map((object) => [object.id, object]));
+  return snapshot.groups.map((id) => byId.get(id) as SnapshotGroup);
+}
+
+/** Adds a direct member to a group of a version 2 snapshot (the object once, the group by id). */
+export function addMember(snapshot: Snapshot, groupId: string, member: SnapshotMember): void {
+  if (!snapshot.objects.some((object) => object.id === member.id)) snapshot.objects.push(member);
+  snapshot.members[groupId] = [...(snapshot.members[groupId] ?? []), member.id];
 }

@@ -5,7 +5,7 @@
 // another. The allow-list is written here, apart from the production rules, so the two can disagree.
 import { describe, expect, it } from 'vitest';
 import { pseudonymiseSnapshot } from '../../../src/core/pseudonymise.ts';
-import type { Snapshot } from '../../../src/core/snapshot-schema.ts';
+import type { SnapshotV1 as Snapshot } from '../../../src/core/snapshot-schema.ts';
 import { generateTenant } from '../../../src/demo/generate-tenant.ts';
 import { DEMO } from '../../../src/demo/profiles.ts';
 

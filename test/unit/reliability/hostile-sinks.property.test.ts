@@ -194,7 +194,9 @@ describe('hostile strings in every string field', () => {
             figures.maxOutputRatio = Math.max(figures.maxOutputRatio, printed.length / text.length);
             for (const [name, body] of io.files) {
               if (!name.endsWith('.csv')) continue;
-              for (const cell of parseCsv(body).flat()) {
+              for (const cell of parseCsv(
+                typeof body === 'string' ? body : new TextDecoder().decode(body),
+              ).flat()) {
                 figures.csvCells++;
                 const first = /[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u.exec(
                   cell,

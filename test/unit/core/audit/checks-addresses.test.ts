@@ -9,10 +9,10 @@ import {
 } from '../../../../src/core/audit/lookalike-domains.ts';
 import type { Snapshot } from '../../../../src/core/snapshot-schema.ts';
 import { runCases } from '../../../support/audit-cases.ts';
-import { user } from '../../../support/snapshot-builder.ts';
+import { addMember, user } from '../../../support/snapshot-builder.ts';
 
 const withRecipient = (mail: string) => (snapshot: Snapshot) => {
-  snapshot.members.g1?.push(user('odd', { mail, userPrincipalName: 'odd@contoso.example' }));
+  addMember(snapshot, 'g1', user('odd', { mail, userPrincipalName: 'odd@contoso.example' }));
   return snapshot;
 };
 
