@@ -4,6 +4,7 @@
 // company's messages to whoever owns the look-alike domain. A warning, never a failure: the
 // address may be genuine (an internationalised partner domain), and only the admin can tell.
 import { emailKey } from '../ids.ts';
+import { plural } from '../plural.ts';
 import { OUTCOME_RECIPIENT } from '../recipient-rules.ts';
 import { type AuditContext, listWords, sample } from './context.ts';
 import {
@@ -64,7 +65,7 @@ export function checkLookalikeAddresses(context: AuditContext): CheckResult {
   return result('lookalike-addresses', 'warn', {
     evidence,
     fix: [
-      `${found.length} recipient(s) have an address whose domain is not what it looks like: ${listWords(domains.slice(0, 5).map(describe))}${domains.length > 5 ? ' and more' : ''}. The sync would send to these addresses as they are.`,
+      `${plural(found.length, 'recipient has', 'recipients have')} an address whose domain is not what it looks like: ${listWords(domains.slice(0, 5).map(describe))}${domains.length > 5 ? ' and more' : ''}. The sync would send to these addresses as they are.`,
       `Check each one (${portal.usersPlace('open the user', 'Edit properties', 'Contact information', 'Email')}); correct an address that should be on your own domain, or leave out the group that brings it.`,
     ].join('\n'),
   });

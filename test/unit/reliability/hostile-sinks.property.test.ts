@@ -90,6 +90,8 @@ const STRUCTURAL = new Set([
   'clientId',
 ]);
 
+const ID_LISTS = new Set(['groups', 'members', 'users', 'contacts']);
+
 function template(): Snapshot {
   const snapshot = readyTenant({
     members: {
@@ -114,7 +116,11 @@ function template(): Snapshot {
 function stringFields(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
   if (typeof value === 'string') {
     const key = String(path[path.length - 1]);
-    return STRUCTURAL.has(key) || key.endsWith('DateTime') || path.includes('selection') ? [] : [path];
+    // Version 2's id lists (groups, members, users, contacts) are references, not names.
+    const idList = typeof path[path.length - 1] === 'number' && ID_LISTS.has(String(path[0]));
+    return STRUCTURAL.has(key) || key.endsWith('DateTime') || path.includes('selection') || idList
+      ? []
+      : [path];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => stringFields(item, [...path, i]));
   if (typeof value === 'object' && value !== null)
