@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TableRow } from '../core/row-query.ts';
 import { formatCount } from './format.ts';
 import { OUTCOME_WORDS, TYPE_WORDS } from './outcomes.ts';
+import { SnapshotText } from './SnapshotText.tsx';
 
 export function RecipientDetail({ row, onClose }: { row: TableRow; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -15,11 +16,13 @@ export function RecipientDetail({ row, onClose }: { row: TableRow; onClose: () =
   const words = OUTCOME_WORDS[row.outcome];
   return (
     <dialog ref={dialog} class="row-detail" aria-labelledby="row-detail-title" onClose={onClose}>
-      <h3 id="row-detail-title">{row.name || '(no name)'}</h3>
+      <h3 id="row-detail-title">{row.name ? <SnapshotText value={row.name} /> : '(no name)'}</h3>
       <dl class="row-detail-list">
         <div>
           <dt>Email address</dt>
-          <dd>{row.email || <span class="muted">(no address)</span>}</dd>
+          <dd>
+            {row.email ? <SnapshotText value={row.email} address /> : <span class="muted">(no address)</span>}
+          </dd>
         </div>
         <div>
           <dt>Type</dt>
@@ -34,7 +37,14 @@ export function RecipientDetail({ row, onClose }: { row: TableRow; onClose: () =
         </div>
         <div>
           <dt>Reached via</dt>
-          <dd>{row.via.join(' › ')}</dd>
+          <dd>
+            {row.via.map((hop, i) => (
+              <span key={String(i)}>
+                {i > 0 && ' › '}
+                <SnapshotText value={hop} />
+              </span>
+            ))}
+          </dd>
         </div>
         <div>
           <dt>Position in the walk</dt>
