@@ -2,7 +2,7 @@
 // admin says "export anyway"), the exclusions with reasons, the snapshot itself (as opened, or
 // pseudonymised for support). The submission document and the secret reminder live on Readiness,
 // linked from here: one home each.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PreviewSummary } from '../core/preview-summary.ts';
 import { REASON_CODES } from '../core/recipient-rules.ts';
 import type { ExportState } from '../state/export-state.ts';
@@ -29,6 +29,11 @@ export function ExportPanel({
   const [segments, setSegments] = useState(false);
   const [anyway, setAnyway] = useState(false);
   const status = exports.status.value;
+  // Counted again whenever the audience changes (the options re-run the rules into a new summary).
+  useEffect(() => {
+    void exports.loadUploadNotes();
+  }, [summary, exports]);
+  const guarded = exports.uploadNotes.value?.guardedNames ?? 0;
   const excluded = REASON_CODES.reduce((sum, code) => sum + summary.audience.excluded[code], 0);
   // Busy buttons are aria-disabled, not disabled: a disabled button drops keyboard focus to the page.
   const working = (kind: keyof typeof status) => status[kind]?.state === 'working';
@@ -44,6 +49,20 @@ export function ExportPanel({
           <code>Email</code> headers, up to 10 MB each: a larger audience is split into parts, each with a
           header row.
         </p>
+        {guarded > 0 && (
+          <p class="guarded-note">
+            <span aria-hidden="true">⚠ </span>
+            <strong>{plural(guarded, 'name starts', 'names start')} with =, +, -, @ or a tab</strong> (after
+            any spaces or invisible characters): the CSV puts an apostrophe before{' '}
+            {guarded === 1 ? 'it' : 'each'}, so a spreadsheet cannot run it as a formula, and the product
+            shows that apostrophe.{' '}
+            {onShowTab && (
+              <button type="button" class="button-link" onClick={() => onShowTab('recipients')}>
+                They are flagged ⚠ on Recipients.
+              </button>
+            )}
+          </p>
+        )}
         <label class="toggle">
           <input
             type="checkbox"

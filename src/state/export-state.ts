@@ -59,6 +59,10 @@ export interface ExportState {
   draft: ReadonlySignal<SubmissionDraft>;
   editDraft(change: Partial<SubmissionDraft>): void;
   exportUpload(options: { segments: boolean; allowIncomplete: boolean }): Promise<void>;
+  /** How many upload names the CSV's formula guard changes, once asked for (null before). */
+  uploadNotes: ReadonlySignal<{ guardedNames: number } | null>;
+  /** Asks the worker again (after opening, or when the options change the audience). */
+  loadUploadNotes(): Promise<void>;
   exportExclusions(): Promise<void>;
   /** The open snapshot as writers write it: version 2, gzip (`….snapshot.json.gz`). */
   exportSnapshot(): Promise<void>;
@@ -99,6 +103,7 @@ export const EMPTY_DRAFT: SubmissionDraft = { organizationNames: '', ownerName: 
 export function createExportState(deps: ExportStateDeps): ExportState {
   const status = signal<Partial<Record<ExportKind, ExportStatus>>>({});
   const draft = signal<SubmissionDraft>(EMPTY_DRAFT);
+  const uploadNotes = signal<{ guardedNames: number } | null>(null);
   const set = (kind: ExportKind, next: ExportStatus) => {
     status.value = { ...status.value, [kind]: next };
   };
@@ -136,6 +141,16 @@ export function createExportState(deps: ExportStateDeps): ExportState {
     draft,
     editDraft(change) {
       draft.value = { ...draft.value, ...change };
+    },
+    uploadNotes,
+    async loadUploadNotes() {
+      if (deps.source() === null) return;
+      try {
+        uploadNotes.value = await deps.call('uploadNotes', undefined);
+      } catch {
+        // Only a note: the upload itself reports any real problem when asked for.
+        uploadNotes.value = null;
+      }
     },
     exportUpload: (options) =>
       run('upload', async (source) => {
@@ -204,6 +219,7 @@ export function createExportState(deps: ExportStateDeps): ExportState {
     },
     reset() {
       status.value = {};
+      uploadNotes.value = null;
     },
   };
 }

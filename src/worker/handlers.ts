@@ -12,12 +12,14 @@ import type { AuditReport } from '../core/audit/types.ts';
 import { diffSnapshots, type SnapshotDiff } from '../core/diff.ts';
 import { parseSnapshotText } from '../core/parse-snapshot.ts';
 import { computePreview, type Preview, type PreviewOptions } from '../core/preview.ts';
+import { audienceRecipients } from '../core/preview-rows.ts';
 import { type PreviewSummary, summarizePreview } from '../core/preview-summary.ts';
 import { pseudonymiseSnapshot } from '../core/pseudonymise.ts';
 import { type DataError, fail } from '../core/result.ts';
 import { createRowTable, type RowQuery, type RowTable, type TableRow } from '../core/row-query.ts';
 import type { Snapshot } from '../core/snapshot-schema.ts';
 import { snapshotFileText, toSnapshotV1, toSnapshotV2 } from '../core/snapshot-v2.ts';
+import { startsWithFormulaTrigger } from '../export/formula-guard.ts';
 import { exclusionsCsvOf, uploadCsvOf } from '../export/preview-csv.ts';
 import { JobError } from './job-error.ts';
 import { FILE_PROBLEMS, gzipText, readSnapshotText, type SnapshotContent } from './read-content.ts';
@@ -169,6 +171,18 @@ export function createWorkerHandlers() {
         );
       }
       return toFiles(uploadCsvOf(preview, { baseName: input.baseName, segments: input.segments }));
+    },
+
+    /**
+     * What the admin should know before uploading: how many of the upload CSV's names the formula
+     * guard changes (they reach the product with a leading apostrophe). One pass over the audience.
+     */
+    uploadNotes(): { guardedNames: number } {
+      let guardedNames = 0;
+      for (const row of audienceRecipients(current().preview, { segments: false })) {
+        if (startsWithFormulaTrigger(row.name)) guardedNames++;
+      }
+      return { guardedNames };
     },
 
     exportExclusions(input: { baseName: string }): FileOut[] {

@@ -4,7 +4,7 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExportPanel } from '../../../src/app/ExportPanel.tsx';
 import { computePreview } from '../../../src/core/preview.ts';
 import { summarizePreview } from '../../../src/core/preview-summary.ts';
@@ -16,12 +16,17 @@ const summary = summarizePreview(
 );
 const file = (n: number) => ({ fileName: `x-part${n}.csv`, rows: 10, bytes: 100, blob: new Blob(['x']) });
 
-function mount(parts: number) {
+function mount(parts: number, guardedNames = 0) {
+  const notes = signal<{ guardedNames: number } | null>(null);
   const exports = {
     status: signal({
       upload: { state: 'done', files: Array.from({ length: parts }, (_, i) => file(i + 1)) },
     }),
     save: () => {},
+    uploadNotes: notes,
+    loadUploadNotes: async () => {
+      notes.value = { guardedNames };
+    },
   } as unknown as ExportState;
   const shown: string[] = [];
   const root = document.createElement('div');
@@ -60,5 +65,21 @@ describe('ExportPanel', () => {
     );
     act(() => go?.click());
     expect(shown).toEqual(['readiness']);
+  });
+
+  it('counts the names the formula guard changes, and links to where they are flagged', async () => {
+    const { root, shown } = mount(1, 2);
+    await vi.waitFor(() => expect(root.querySelector('.guarded-note')).not.toBeNull());
+    expect(root.querySelector('.guarded-note')?.textContent).toMatch(
+      /2 names start with =, \+, -, @ or a tab .*the CSV puts an apostrophe before each/,
+    );
+    act(() => (root.querySelector('.guarded-note button') as HTMLButtonElement).click());
+    expect(shown).toEqual(['recipients']);
+  });
+
+  it('says nothing of the guard when no name needs it', async () => {
+    const { root } = mount(1, 0);
+    await act(async () => {});
+    expect(root.querySelector('.guarded-note')).toBeNull();
   });
 });

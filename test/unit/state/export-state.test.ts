@@ -74,6 +74,22 @@ describe('export state', () => {
     expect(plain?.text.startsWith('Name,Email\r\n')).toBe(true);
   });
 
+  it('counts the names the upload CSV guards: as many as its cells that begin with the apostrophe', async () => {
+    const { state, files } = await setup();
+    expect(state.uploadNotes.value).toBeNull();
+    await state.loadUploadNotes();
+    await state.exportUpload({ segments: false, allowIncomplete: false });
+    const [saved] = await files();
+    const guardedCells = (saved?.text ?? '')
+      .split('\r\n')
+      .slice(1)
+      .filter((line) => line.startsWith("'") || line.startsWith('"\''));
+    expect(guardedCells.length).toBeGreaterThan(0);
+    expect(state.uploadNotes.value).toEqual({ guardedNames: guardedCells.length });
+    state.reset();
+    expect(state.uploadNotes.value).toBeNull();
+  });
+
   it('lists several parts without saving any, so the browser does not block a burst', async () => {
     const part = (n: number): FileOut => ({
       fileName: `x-part${n}.csv`,

@@ -119,6 +119,14 @@ describe('worker protocol', () => {
     client.dispose();
   });
 
+  it('counts the upload names the formula guard changes (issue 15, item 8)', async () => {
+    const client = createWorkerClient(() => channelWorker());
+    await client.call('open', { text });
+    // c is "=1+1"; b is disabled, so not in the upload.
+    expect(await client.call('uploadNotes', undefined)).toEqual({ guardedNames: 1 });
+    client.dispose();
+  });
+
   it('returns schema errors as data', async () => {
     const client = createWorkerClient(() => channelWorker());
     const opened = await client.call('open', { text: '{"format":"dirsync-snapshot","version":7}' });
