@@ -2,12 +2,21 @@
 // cuts to an ellipsis, each on its own line and wrapped. Opened from the row's name button; the
 // native <dialog> keeps focus inside, closes on Escape, and focus goes back to where it was.
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { TableRow } from '../core/row-query.ts';
+import type { KeptBy, TableRow } from '../core/row-query.ts';
 import { formatCount } from './format.ts';
 import { OUTCOME_WORDS, TYPE_WORDS } from './outcomes.ts';
 import { SnapshotText } from './SnapshotText.tsx';
 
-export function RecipientDetail({ row, onClose }: { row: TableRow; onClose: () => void }) {
+export function RecipientDetail({
+  row,
+  onClose,
+  onShowPerson,
+}: {
+  row: TableRow;
+  onClose: () => void;
+  /** Lists the recipient who keeps a duplicate's address (the table then shows only them). */
+  onShowPerson?: (person: KeptBy) => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useLayoutEffect(() => {
     const box = dialog.current;
@@ -35,6 +44,21 @@ export function RecipientDetail({ row, onClose }: { row: TableRow; onClose: () =
             {words.short}
           </dd>
         </div>
+        {row.keptBy && (
+          <div>
+            <dt>Address kept by</dt>
+            <dd>
+              <SnapshotText value={row.keptBy.name || '(no name)'} />, number{' '}
+              <span class="tnum">{formatCount(row.keptBy.order)}</span> in the walk, who gets the messages for
+              this address; this object is left out.{' '}
+              {onShowPerson && (
+                <button type="button" class="button-link" onClick={() => onShowPerson(row.keptBy as KeptBy)}>
+                  Show them in the list
+                </button>
+              )}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Reached via</dt>
           <dd>

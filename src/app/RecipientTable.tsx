@@ -253,7 +253,18 @@ export function RecipientTable({
           {table}
         </section>
       )}
-      {detail && <RecipientDetail row={detail.row} onClose={closeDetail} />}
+      {detail && (
+        <RecipientDetail
+          row={detail.row}
+          onClose={closeDetail}
+          onShowPerson={(person) => {
+            setDetail(null);
+            // Only that recipient, by their address, in the same scope; focus on the list.
+            state.show({ scope: filter.scope, outcomes: ['recipient'], search: person.email });
+            scroller.current?.focus();
+          }}
+        />
+      )}
     </>
   );
 }

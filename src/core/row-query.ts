@@ -40,6 +40,17 @@ export interface TableRow {
   via: string[];
   /** Names of the selected groups whose own recipients hold this address (recipients only). */
   segments: string[];
+  /** For a duplicate-email row: the recipient of the same scope who keeps the address. */
+  keptBy: KeptBy | null;
+}
+
+/** The recipient who keeps an address that later objects of the walk repeat. */
+export interface KeptBy {
+  /** Their position in walk order within the scope (1-based, as shown). */
+  order: number;
+  id: string;
+  name: string;
+  email: string;
 }
 
 export function outcomeName(code: number): Outcome {
@@ -71,6 +82,33 @@ export function createRowTable(preview: Preview): RowTable {
     scope: 'audience',
   };
 
+  // Per scope, once a duplicate is shown: the position of the first recipient of each address
+  // number (one pass over that scope's walk, never a search per row).
+  const keepers = new Map<Reach, Int32Array>();
+  const keeperOf = (reach: Reach, index: number): KeptBy | null => {
+    const address = preview.addressNumbers[index] as number;
+    if (address < 0) return null;
+    let first = keepers.get(reach);
+    if (first === undefined) {
+      first = new Int32Array(preview.addressCount).fill(-1);
+      for (let i = 0; i < reach.items.length; i++) {
+        if (reach.outcomes[i] !== OUTCOME_RECIPIENT) continue;
+        const number = preview.addressNumbers[reach.items[i] as number] as number;
+        if (number >= 0 && first[number] === -1) first[number] = i;
+      }
+      keepers.set(reach, first);
+    }
+    const position = first[address] as number;
+    if (position < 0) return null;
+    const keeper = reach.items[position] as number;
+    return {
+      order: position + 1,
+      id: (preview.index.objects[keeper] as { id: string }).id,
+      name: nameOf(preview, keeper),
+      email: preview.emails[keeper] as string,
+    };
+  };
+
   const sourceOf = (scope: RowQuery['scope'], position: number): number =>
     scope === 'audience' ? (preview.audience.sources[position] as number) : scope;
 
@@ -90,6 +128,7 @@ export function createRowTable(preview: Preview): RowTable {
         shortText(nameOf(preview, step) || '(no name)'),
       ),
       segments: outcome === 'recipient' ? segmentsOf(index).map((at) => groupNames[at] as string) : [],
+      keptBy: outcome === 'duplicate-email' ? keeperOf(reach, index) : null,
     };
   };
 

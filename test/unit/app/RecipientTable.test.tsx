@@ -27,6 +27,7 @@ function fakeState(total = TOTAL) {
     outcome: position % 7 === 0 ? 'disabled' : 'recipient',
     via: ['All Staff', 'Engineering', `Person ${position}`],
     segments: [],
+    keptBy: null,
   });
   const state = {
     filter,
@@ -145,6 +146,7 @@ describe('row content (issue 15, item 8)', () => {
         outcome: 'recipient',
         via: ['All Staff'],
         segments: [],
+        keptBy: null,
       },
       {
         order: 2,
@@ -155,6 +157,7 @@ describe('row content (issue 15, item 8)', () => {
         outcome: 'recipient',
         via: ['All Staff'],
         segments: [],
+        keptBy: null,
       },
       {
         order: 3,
@@ -165,6 +168,7 @@ describe('row content (issue 15, item 8)', () => {
         outcome: 'no-email',
         via: ['All Staff'],
         segments: [],
+        keptBy: null,
       },
     ];
     (state as unknown as { rowAt: (position: number) => TableRow | undefined }).rowAt = (position) =>
@@ -176,5 +180,42 @@ describe('row content (issue 15, item 8)', () => {
     const emails = [...root.querySelectorAll('tbody .c-email')].map((cell) => cell.textContent);
     expect(emails[2]).toBe('(no address)');
     expect(root.textContent).not.toMatch(/\bnone\b/);
+  });
+
+  it('a duplicate’s detail names who keeps the address and lists only them on request', () => {
+    const { state } = fakeState(2);
+    const shown: unknown[] = [];
+    const keeper: TableRow = {
+      order: 1,
+      id: 'ada',
+      type: 'user',
+      name: 'Ada',
+      email: 'shared@contoso.example',
+      outcome: 'recipient',
+      via: ['All Staff', 'Ada'],
+      segments: [],
+      keptBy: null,
+    };
+    const duplicate: TableRow = {
+      ...keeper,
+      order: 2,
+      id: 'bob',
+      name: 'Bob',
+      outcome: 'duplicate-email',
+      via: ['All Staff', 'Bob'],
+      keptBy: { order: 1, id: 'ada', name: 'Ada', email: 'shared@contoso.example' },
+    };
+    Object.assign(state, {
+      rowAt: (position: number) => [keeper, duplicate][position],
+      show: (filter: unknown) => void shown.push(filter),
+    });
+    const root = mount(state);
+    const open = root.querySelectorAll<HTMLButtonElement>('tbody .row-open');
+    act(() => open[1]?.click());
+    const dialog = document.querySelector('dialog.row-detail');
+    expect(dialog?.textContent).toMatch(/Address kept byAda, number 1 in the walk, who gets the messages/);
+    act(() => dialog?.querySelector<HTMLButtonElement>('.button-link')?.click());
+    expect(shown).toEqual([{ scope: 'audience', outcomes: ['recipient'], search: 'shared@contoso.example' }]);
+    expect(document.querySelector('dialog.row-detail')).toBeNull();
   });
 });

@@ -61,6 +61,7 @@ describe('recipient table with hostile rows', () => {
       outcome: 'recipient',
       via: [HUGE.slice(0, 300), 'Team'],
       segments: [],
+      keptBy: null,
     };
     const state = {
       filter: signal(DEFAULT_FILTER),

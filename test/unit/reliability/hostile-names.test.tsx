@@ -72,6 +72,7 @@ describe('hostile names render as text', () => {
       outcome: 'recipient',
       via: [payload, 'All Staff'],
       segments: [],
+      keptBy: null,
     }));
     const state = {
       filter: signal(DEFAULT_FILTER),
