@@ -89,6 +89,11 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
   const snapshots = signal<SnapshotMeta[] | null>(null);
   const problem = signal<LibraryProblem | null>(null);
   const notice = signal<string | null>(null);
+  /** A new action starts: the last one's problem and its status line ("Stored as …") are over. */
+  const startAction = () => {
+    problem.value = null;
+    notice.value = null;
+  };
   const working = signal<string | null>(null);
   const chosen = signal<readonly string[]>([]);
   const diff = signal<OpenDiff | null>(null);
@@ -135,6 +140,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
 
     async keep(report) {
       if (report.source.kind === 'stored') return report.source.id;
+      notice.value = null;
       let id: string | null = null;
       try {
         // A Blob, never the text read back: no main-thread copy of a large file, and Chromium
@@ -164,7 +170,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
     },
 
     async open(id) {
-      problem.value = null;
+      startAction();
       working.value = 'Opening the stored snapshot';
       let content: SnapshotContent;
       try {
@@ -181,7 +187,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
     },
 
     async rename(id, name) {
-      problem.value = null;
+      startAction();
       try {
         await store.rename(id, name);
         notice.value = `Renamed to "${name.trim()}".`;
@@ -194,7 +200,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
     },
 
     async remove(id) {
-      problem.value = null;
+      startAction();
       const name = metaById(id)?.name ?? 'The snapshot';
       try {
         await store.remove(id);
@@ -216,7 +222,7 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
     async compare() {
       const [a, b] = chosen.value.map(metaById);
       if (a == null || b == null) return false;
-      problem.value = null;
+      startAction();
       if (a.tenantId.toLowerCase() !== b.tenantId.toLowerCase()) {
         problem.value = {
           title: TITLES.compare,

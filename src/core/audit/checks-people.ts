@@ -141,7 +141,7 @@ export function checkEmailCoverage(context: AuditContext): CheckResult {
     return result('email-coverage', 'pass', { evidence });
   const fallback =
     usable > 0
-      ? `${usable} of them have a username (userPrincipalName) the sync could use instead: if those usernames receive mail, answer “Yes, use the "username" field as a fallback for email addresses” in the optional fields you send Axios HQ (guide section 8).`
+      ? `${usable} of them have a username (userPrincipalName) the sync could use instead: if those usernames receive mail, answer “Yes, use the "username" field as a fallback for email addresses” in the optional fields you send Axios HQ (guide section 8, “Optional fields”). To see whom it adds first, turn on “Use the username when the email is empty” in this tool (--upn-fallback on the command line).`
       : 'None of them has a username the fallback could use.';
   return result('email-coverage', 'warn', {
     evidence,

@@ -131,6 +131,8 @@ describe('library state', () => {
     expect(s.library.notice.value).toMatch(/Already stored/);
     const id = s.library.snapshots.value?.[0]?.id as string;
     expect(await s.library.open(id)).toBe(true);
+    // The status line speaks of the last action only: opening ends "Already stored as …".
+    expect(s.library.notice.value).toBeNull();
     expect(s.report.report.value?.source).toEqual({ kind: 'stored', id });
     await s.settle();
     expect(s.library.snapshots.value).toHaveLength(2);

@@ -125,6 +125,8 @@ describe('email-coverage', () => {
           '3 audience members have no email address',
           '2 of them have a username',
           'fallback for email addresses',
+          'guide section 8, “Optional fields”',
+          'turn on “Use the username when the email is empty” in this tool (--upn-fallback',
           'Contact information',
         ],
         evidence: {
