@@ -12,7 +12,7 @@ import type { listGroups, ReadProgress, ReadTenantRequest, readTenantSnapshot } 
 import { createReadLog, isAbortError, type ReadLog } from '../graph/index.ts';
 import type { Picker } from './connect-picker.ts';
 import type { ConnectProblem } from './connect-problems.ts';
-import type { ConnectStep } from './connect-state.ts';
+import type { ConnectStep } from './connect-types.ts';
 import { type SaveFile, saveWithAnchor } from './save-file.ts';
 
 export interface ConnectReadDeps {
