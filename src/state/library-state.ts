@@ -6,7 +6,6 @@
 // diff's two stored files go to the worker, which compares them beside (not instead of) the open report.
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { SnapshotDiff } from '../core/diff.ts';
-import { isGzip } from '../core/gzip.ts';
 import type { SnapshotMeta } from '../storage/schema.ts';
 import type { NewSnapshotMeta, SnapshotStore, StoredSnapshot } from '../storage/snapshot-store.ts';
 import type { WorkerClient } from '../worker/client.ts';
@@ -145,13 +144,9 @@ export function createLibraryState(deps: LibraryStateDeps): LibraryState {
       try {
         // A Blob, never the text read back: no main-thread copy of a large file, and Chromium
         // stores a Blob of any size where a string value over ~66 MB is refused. Kept
-        // gzip-compressed (a picked .json.gz as it is), a tenth of the text or less; every reader
-        // of a stored snapshot knows gzip by its first two bytes.
-        const body = await gzipped(
-          'text' in report.content
-            ? new Blob([report.content.text], { type: 'application/json' })
-            : report.content.file,
-        );
+        // gzip-compressed (a picked .json.gz as it is), a tenth of the text or less, by the worker;
+        // every reader of a stored snapshot knows gzip by its first two bytes.
+        const body = await deps.worker.call('storable', report.content);
         const bytes = body.size;
         const meta = newMetaOf(report);
         const twins = await store.list({ tenantId: meta.tenantId });
@@ -320,13 +315,6 @@ function tenantLabel(meta: SnapshotMeta): string {
 function byCapture(a: SnapshotMeta, b: SnapshotMeta): [SnapshotMeta, SnapshotMeta] {
   const key = (meta: SnapshotMeta) => `${meta.capturedAt} ${meta.savedAt}`;
   return key(a) <= key(b) ? [a, b] : [b, a];
-}
-
-/** The file gzip-compressed, streamed through the browser's CompressionStream; gzip kept as it is. */
-async function gzipped(file: Blob): Promise<Blob> {
-  if (isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()))) return file;
-  const stream = file.stream().pipeThrough(new CompressionStream('gzip'));
-  return new Blob([await new Response(stream).arrayBuffer()], { type: 'application/gzip' });
 }
 
 /** A stored snapshot as the worker reads it: the Blob (maybe gzip), or the text of an older record. */

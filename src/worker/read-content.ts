@@ -1,4 +1,4 @@
-// A snapshot's bytes to text in the worker, and text to gzip bytes for the exports. A gzip file
+// A snapshot's bytes to text in the worker, and text to gzip bytes for the exports and the library. A gzip file
 // (recognised by its first two bytes, not its name) is decompressed as a stream with progress in
 // compressed bytes read, into one buffer sized from gzip's trailer (the uncompressed size modulo
 // 2^32, RFC 1952), so a 100 MB snapshot is neither copied chunk by chunk nor held twice. A
@@ -90,6 +90,17 @@ async function expectedSize(file: Blob): Promise<number> {
   const tail = new DataView(await file.slice(file.size - 4).arrayBuffer());
   const claimed = tail.getUint32(0, true);
   return Math.min(claimed, file.size * MAX_RATIO, MAX_TEXT_BYTES);
+}
+
+/**
+ * The snapshot as the library keeps it: gzip-compressed, streamed through CompressionStream on
+ * this thread (the worker's), so a large pick never holds the page; a gzip file is kept as it is.
+ */
+export async function gzipForStorage(content: SnapshotContent): Promise<Blob> {
+  const source = 'text' in content ? new Blob([content.text], { type: 'application/json' }) : content.file;
+  if (isGzip(new Uint8Array(await source.slice(0, 2).arrayBuffer()))) return source;
+  const compressed = await new Response(source.stream().pipeThrough(new CompressionStream('gzip'))).blob();
+  return new Blob([compressed], { type: 'application/gzip' });
 }
 
 /** The text gzip-compressed, as the exports write it. */

@@ -48,7 +48,16 @@ afterEach(() => {
 });
 
 function setup() {
-  const worker = createInProcessWorkerClient();
+  const inProcess = createInProcessWorkerClient();
+  // What the library asks of the worker: compressing a large file on the page froze the tab.
+  const calls: string[] = [];
+  const worker: typeof inProcess = {
+    ...inProcess,
+    call: (method, args, options) => {
+      calls.push(method);
+      return inProcess.call(method, args, options);
+    },
+  };
   let minute = 0;
   // Every store the report asks for, so a test waits for exactly those to finish.
   const keeping: Promise<unknown>[] = [];
@@ -76,7 +85,7 @@ function setup() {
   const settle = async () => {
     await Promise.all(keeping.splice(0));
   };
-  return { library, report, settle };
+  return { library, report, settle, calls };
 }
 
 async function importTwo(s: ReturnType<typeof setup>, second: Snapshot = newer) {
@@ -96,6 +105,8 @@ describe('library state', () => {
     const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
     expect([head[0], head[1]]).toEqual([0x1f, 0x8b]);
     expect(latest?.bytes).toBe(blob.size);
+    // Compressed by the worker, once per snapshot kept.
+    expect(s.calls.filter((method) => method === 'storable')).toHaveLength(2);
     const list = s.library.snapshots.value ?? [];
     expect(list.map((meta) => [meta.capturedAt, meta.source])).toEqual([
       ['2026-11-26T06:00:00Z', 'import'],

@@ -127,6 +127,25 @@ describe('worker protocol', () => {
     client.dispose();
   });
 
+  it('compresses a snapshot for the library in the worker; a gzip file is kept byte for byte', async () => {
+    const client = createWorkerClient(() => channelWorker());
+    const phases: string[] = [];
+    const stored = await client.call('storable', { text }, { onProgress: (phase) => phases.push(phase) });
+    expect(phases).toEqual(['Compressing the snapshot to keep it in this browser']);
+    const bytes = new Uint8Array(await stored.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(stored.type).toBe('application/gzip');
+    const back = await new Response(stored.stream().pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(back).toBe(text);
+    const again = await client.call('storable', { file: stored });
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
+    const plainFile = await client.call('storable', { file: new Blob([text]) });
+    expect(await new Response(plainFile.stream().pipeThrough(new DecompressionStream('gzip'))).text()).toBe(
+      text,
+    );
+    client.dispose();
+  });
+
   it('returns schema errors as data', async () => {
     const client = createWorkerClient(() => channelWorker());
     const opened = await client.call('open', { text: '{"format":"dirsync-snapshot","version":7}' });
