@@ -101,7 +101,8 @@ export function ReportView({ state }: { state: ReportState }) {
             onShowRecipient={(scope, email) => {
               state.recipients.show({ scope, outcomes: [], search: email });
               state.showTab('recipients');
-              requestAnimationFrame(() => document.getElementById(panelId('recipients'))?.focus());
+              // As from a count explanation bar: focus on the list itself, visibly.
+              requestAnimationFrame(() => document.getElementById(RECIPIENT_TABLE_ID)?.focus());
             }}
           />
         )}

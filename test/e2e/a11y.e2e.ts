@@ -19,7 +19,14 @@ import { setView, VIEWS, viewShot } from './support/layout.ts';
 import { defineSpec, type E2ETestContext } from './support/spec.ts';
 import { E2E_PATIENCE_MS } from './support/start-e2e.ts';
 
-const TABS = ['Overview', 'Readiness', 'Recipients', 'Count explanation', 'Export'] as const;
+const TABS = [
+  'Overview',
+  'Readiness',
+  'Recipients',
+  'Count explanation',
+  'Compare with HQ',
+  'Export',
+] as const;
 
 export default defineSpec({
   name: 'a11y',
@@ -68,6 +75,18 @@ export default defineSpec({
               await viewShot(e2e, `${width}-recipient-detail`);
               await page.keyboard.press('Escape');
               await page.getByRole('dialog').waitFor({ state: 'hidden' });
+            } else if (tab === 'Compare with HQ') {
+              await check(`${width} ${tab}, no list yet`);
+              // A list with a person of each kind the comparison names: matched, missing, invalid.
+              await page.locator('.reconcile-drop input[type=file]').setInputFiles({
+                name: 'hq.csv',
+                mimeType: 'text/csv',
+                buffer: Buffer.from(
+                  'Name,Email\r\nNobody,nobody@elsewhere.example\r\nBad,not-an-address\r\n',
+                ),
+              });
+              await page.getByText('hq.csv against the audience').waitFor();
+              await check(`${width} ${tab}, compared`);
             } else await check(`${width} ${tab}`);
             await viewShot(e2e, `${width}-${tab}`);
           }

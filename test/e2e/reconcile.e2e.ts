@@ -95,13 +95,21 @@ export default defineSpec({
         );
         await e2e.screenshot('3-320px');
         await page.setViewportSize({ width: 1280, height: 900 });
+        // From the keyboard, where a focus outline is due (:focus-visible; a mouse click shows none).
         await people
           .getByRole('row')
           .filter({ hasText: missing.email })
           .getByRole('button', { name: /Show in Recipients/ })
-          .click();
+          .focus();
+        await page.keyboard.press('Enter');
         await page.getByRole('tab', { name: /Recipients/, selected: true }).waitFor();
         await page.locator('.vt-row').filter({ hasText: missing.email }).waitFor();
+        // Focus follows to the list of that person, with a visible outline.
+        await page.waitForFunction(() => document.activeElement?.id === 'recipient-table');
+        const outline = await page.evaluate(
+          () => getComputedStyle(document.activeElement as Element).outlineStyle,
+        );
+        assert.notEqual(outline, 'none', 'the focused list shows its focus');
 
         // Another list, without reopening: one without an address column is refused and says why.
         await page.getByRole('tab', { name: 'Compare with HQ’s list' }).click();
