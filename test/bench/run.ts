@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick] [-- --no-browser] [-- --no-graph-l]`: generates the S, M, L and XL
+// `npm run bench [-- --quick] [-- --no-browser] [-- --no-graph-l] [-- --sizes=L] [-- --no-reconcile]`:
+// generates the S, M, L and XL (or only the --sizes named)
 // tenants with the demo generator, writes each as the files users hold (version 1; version 2 and
 // version 2 gzip where this commit writes them) and measures, side by side in one run: file sizes,
 // the command line end to end against `node -e JSON.parse(readFileSync(f))` of the same file,
@@ -81,7 +82,15 @@ const quick = args.has('--quick');
  * memory of the version 2 files only, no IndexedDB and no Graph reader. Noted in the results.
  */
 const lean = args.has('--lean');
-const PROFILES = quick ? { S, M } : { S, M, L, XL };
+/** --sizes=L,XL: only those tenants (a focused rerun of one size after a change). */
+const only = process.argv
+  .find((arg) => arg.startsWith('--sizes='))
+  ?.slice('--sizes='.length)
+  .split(',');
+const ALL_PROFILES = quick ? { S, M } : { S, M, L, XL };
+const PROFILES = Object.fromEntries(
+  Object.entries(ALL_PROFILES).filter(([name]) => only === undefined || only.includes(name)),
+);
 /**
  * Runs (in-process), rounds (command line) and page loads (browser) per size: fewer where one takes
  * minutes on a shared 2-core machine; `-- --runs=S:1,M:1,L:2` overrides. XL shows it completes.
@@ -143,7 +152,7 @@ async function sizesStep(): Promise<void> {
       coreV2,
     });
     log(`${name}: core ${core.coreRatio} × parse (v1)${coreV2 ? `, ${coreV2.coreRatio} × parse (v2)` : ''}`);
-    if (name === (quick ? 'M' : 'L')) {
+    if (name === (quick ? 'M' : 'L') && !args.has('--no-reconcile')) {
       log(`${name}: reconcile a 1,000,000-row list`);
       results.reconcile = { profile: name, ...benchReconcile(files.v1.text, 1_000_000, 3) };
       log(`${name}: reconcile ${results.reconcile.totalMs} ms (${results.reconcile.rowsPerSecond} rows/s)`);
@@ -222,6 +231,7 @@ const STEPS: Array<[string, () => Promise<void>]> = [
   ['the Graph reader', graphStep],
 ];
 
+if (only !== undefined) results.notes.push(`Sizes: ${Object.keys(PROFILES).join(', ')} only (--sizes).`);
 if (lean)
   results.notes.push(
     'Lean run (--lean): the command line at L and XL only; the browser on L v1, L v2 gzip and XL v2 gzip; core memory of the v2 files; no IndexedDB, no Graph reader.',
