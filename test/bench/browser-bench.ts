@@ -231,10 +231,35 @@ async function previewInUi(e2e: Awaited<ReturnType<typeof startE2E>>, target: Ui
       await page.getByRole('tab', { name: /Recipients/ }).click({ timeout: 300_000 });
       await page.locator('.vt-body tr.vt-row:not(.vt-loading)').first().waitFor({ timeout: 300_000 });
       const firstRowsAt = await page.evaluate(() => performance.now());
-      // Let what the first rows set off (the count of the filter, the audit) finish: a benchmark's
-      // settling time, not a test's wait.
+      // Let what the first rows set off finish (the count of the filter, the audit, and keeping
+      // the snapshot in IndexedDB, which compresses it), so the trace holds their tasks too.
       await page.locator('.vt-table[aria-busy="false"]').waitFor({ timeout: 300_000 });
-      await page.waitForTimeout(2_000);
+      await page.waitForFunction(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('dirsync-preflight');
+            open.onerror = () => resolve(false);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('snapshots')) {
+                db.close();
+                resolve(false);
+                return;
+              }
+              const count = db.transaction('snapshots').objectStore('snapshots').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result > 0);
+              };
+              count.onerror = () => {
+                db.close();
+                resolve(false);
+              };
+            };
+          }),
+        undefined,
+        { polling: 250, timeout: 300_000 },
+      );
       const measured = await page.evaluate((since) => {
         const tasks = (
           window as unknown as { __longtasks: Array<{ start: number; ms: number }> }

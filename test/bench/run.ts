@@ -8,7 +8,7 @@
 // and in Chromium IndexedDB, the UI from file pick to counts and first rows (longest main-thread
 // task from a performance trace, peak tab memory) and bundle sizes. --quick: S and M only (M
 // stands in for L in the memory and browser parts). Writes test/bench/results.json
-// (results.quick.json for --quick) and prints markdown tables (table.ts).
+// (results.quick.json for --quick, results.L.json for --sizes=L) and prints markdown tables (table.ts).
 // To add a measurement: a module beside this one exporting `bench…(…)`, a field in BenchResults,
 // a step in STEPS below, and a table in table.ts.
 // Surprise: it re-runs itself under a bigger heap and --expose-gc, since tsx cannot take node flags
@@ -123,7 +123,11 @@ const results: BenchResults = {
   notes: [],
 };
 
-const out = join(import.meta.dirname, quick ? 'results.quick.json' : 'results.json');
+// A run of some sizes only keeps its own file, so it never replaces a full run's results.
+const out = join(
+  import.meta.dirname,
+  quick ? 'results.quick.json' : only === undefined ? 'results.json' : `results.${only.join('-')}.json`,
+);
 /** Written after every step, so a run stopped part-way keeps what it measured. */
 const save = () => {
   results.load.end = round(loadavg()[0] ?? 0, 1);

@@ -194,8 +194,8 @@ export default defineSpec({
           const deadline = Date.now() + E2E_PATIENCE_MS;
           while (Date.now() < deadline) {
             if (test(await focused(page))) return;
-            // Look again once the page has run whatever it had queued.
-            await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+            // Look again after the page's next frame (the app moves focus in requestAnimationFrame).
+            await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
           }
           assert.fail(`after ${what}, focus is on ${JSON.stringify(await focused(page))}`);
         };

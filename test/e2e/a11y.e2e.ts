@@ -178,8 +178,8 @@ async function expectFocus(
   const deadline = Date.now() + E2E_PATIENCE_MS;
   while (Date.now() < deadline) {
     if (await isThere()) return;
-    // Look again once the page has run whatever it had queued.
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+    // Look again after the page's next frame (the app moves focus in requestAnimationFrame).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
   }
   assert.fail(`focus is on "${await activeLabel(page)}", not on "${label}"`);
 }
