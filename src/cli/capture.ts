@@ -19,6 +19,7 @@ import { createReadLog } from '../graph/read-log.ts';
 import { readTenantSnapshot } from '../graph/read-tenant.ts';
 import { parseArgs } from './args.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
+import { messageLine, oneLine } from './terminal.ts';
 
 export const USAGE =
   'capture --client-id <sync app id> --groups <id,…> [--contacts] [--upn-fallback] [--cloud global|usgov] [--graph-url <base>] [--log <read-log.jsonl>] --out <snapshot.json>';
@@ -112,7 +113,7 @@ export const runCapture: Command = async (args, io) => {
     if (!(error instanceof GraphReadError)) throw error;
     if (error.code === 'invalid_request') throw new UsageError(error.message);
     await writeLog();
-    io.stderr(`error: ${error.message}${hintFor(error, base)}; no snapshot was written\n`);
+    io.stderr(`error: ${messageLine(error.message)}${hintFor(error, base)}; no snapshot was written\n`);
     return 1;
   }
   if (interrupt.aborted) return interrupted();
@@ -126,7 +127,9 @@ export const runCapture: Command = async (args, io) => {
   }
   await writeLog();
   const incomplete = findIncompleteReads(snapshot);
-  for (const read of incomplete) io.stderr(`warning: ${read.path}: ${read.status}: ${read.reason}\n`);
+  // Paths and reasons come from Graph's answers: one capped line each, like every name printed.
+  for (const read of incomplete)
+    io.stderr(`warning: ${oneLine(read.path)}: ${read.status}: ${oneLine(read.reason)}\n`);
   const memberCount = Object.values(snapshot.members).reduce((n, list) => n + list.length, 0);
   const notFound =
     snapshot.notFound.length > 0

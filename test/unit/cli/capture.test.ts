@@ -95,6 +95,29 @@ describe('capture', () => {
     expect(io.out()).toMatch(/^snap\.json: INCOMPLETE \(1 read failed\)/);
   });
 
+  it('prints a hostile error text from Graph on one capped line, hidden characters escaped', async () => {
+    const message = `denied\x1b[2J\u202e${'x'.repeat(5_000)}\nApplication (client) ID: 0`;
+    const { io } = setup({
+      faults: [
+        {
+          path: `/groups/${IDS.B}/members`,
+          times: Number.POSITIVE_INFINITY,
+          effect: { kind: 'status', status: 403, code: `Denied\x1b]52;c;eA==\x07`, message },
+        },
+      ],
+    });
+    expect(await runCapture(baseArgs, io)).toBe(1);
+    const warning = io
+      .err()
+      .split('\n')
+      .find((line) => line.startsWith(`warning: /groups/${IDS.B}/members: failed: `));
+    expect(warning).toBeDefined();
+    expect(warning).toContain('\\x1b]52;c;eA==\\x07');
+    expect(warning).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+    expect(warning?.length).toBeLessThan(400);
+    expect(io.err()).not.toMatch(/^Application \(client\) ID/m);
+  });
+
   it('says on stderr when Graph asks it to wait', async () => {
     const { io } = setup({
       faults: [{ path: '/organization', effect: { kind: 'status', status: 429, retryAfter: '0.01' } }],
