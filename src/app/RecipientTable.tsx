@@ -62,7 +62,6 @@ function Row({
     );
   const words = OUTCOME_WORDS[row.outcome];
   const guarded = row.outcome === 'recipient' && startsWithFormulaTrigger(row.name);
-  const via = row.via.join(' › ');
   const viaTitle = row.via.map(plainText).join(' › ');
   return (
     <tr class="vt-row" aria-rowindex={position + 2} style={style}>
@@ -88,8 +87,13 @@ function Row({
         {words.short}
       </td>
       <td class="c-via" title={viaTitle}>
-        {/* Hops are capped in the core (long paths shortened, names at 256 characters). */}
-        <SnapshotText value={via} />
+        {/* Hops are capped in the core (long paths shortened, names at 256 characters), each isolated. */}
+        {row.via.map((hop, i) => (
+          <span key={String(i)}>
+            {i > 0 && ' › '}
+            <SnapshotText value={hop} />
+          </span>
+        ))}
       </td>
     </tr>
   );

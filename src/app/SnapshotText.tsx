@@ -3,16 +3,18 @@
 // length said (a 1 MB name froze the page for seconds), and for addresses every bidi control and
 // invisible character shown as a visible escape (\u202e), since an address is read letter by
 // letter. `plainText` is the same for places that take no elements: title, <option>, aria-label.
-import { capText, escapeHidden, shortText } from '../core/display-text.ts';
-import { formatCount } from './format.ts';
+import { escapeHidden, SHORTENED, shortText } from '../core/display-text.ts';
 
 export function SnapshotText({ value, address = false }: { value: string; address?: boolean }) {
-  const capped = capText(value);
-  const text = address ? escapeHidden(capped.text) : capped.text;
+  // shortText leaves a value the core already shortened as it is (a path's hop), so its note keeps
+  // the real name's length instead of counting the shortened text again.
+  const shown = shortText(value);
+  const cut = shown === value && value.length <= 256 ? null : SHORTENED.exec(shown);
+  const body = cut ? shown.slice(0, cut.index) : shown;
   return (
     <bdi class={address ? 'snapshot-text snapshot-address' : 'snapshot-text'}>
-      {text}
-      {capped.capped && <span class="snapshot-cut">… ({formatCount(capped.length)} characters)</span>}
+      {address ? escapeHidden(body) : body}
+      {cut && <span class="snapshot-cut">{cut[0]}</span>}
     </bdi>
   );
 }

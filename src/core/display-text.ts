@@ -98,7 +98,8 @@ export function capText(value: string, limit = DISPLAY_LIMIT): CappedText {
   return { text: value.slice(0, end), capped: end < value.length, length };
 }
 
-const SHORTENED = /… \([\d,]+ characters\)$/;
+/** The note shortText puts after a cut value: `… (300,000 characters)`. */
+export const SHORTENED = /… \([\d,]+ characters\)$/;
 const COUNT = new Intl.NumberFormat('en-US');
 
 /** A value as shown in one line of text: capped, with `… (300,000 characters)` when cut. */

@@ -7,6 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecipientTable } from '../../../src/app/RecipientTable.tsx';
 import { plainText, SnapshotText } from '../../../src/app/SnapshotText.tsx';
+import { shortText } from '../../../src/core/display-text.ts';
 import type { TableRow } from '../../../src/core/row-query.ts';
 import { DEFAULT_FILTER, type RecipientsState } from '../../../src/state/recipients-state.ts';
 
@@ -42,6 +43,12 @@ describe('SnapshotText', () => {
   it('caps a 1 MB name at 256 characters and says how long it was', () => {
     const root = mount(<SnapshotText value={HUGE} />);
     expect(root.textContent).toBe(`${'W'.repeat(256)}… (${(1024 * 1024).toLocaleString()} characters)`);
+  });
+
+  it('keeps the real length of a name the core already shortened (a path hop), not the shortened one', () => {
+    const root = mount(<SnapshotText value={shortText(HUGE)} />);
+    expect(root.textContent).toBe(`${'W'.repeat(256)}… (1,048,576 characters)`);
+    expect(root.querySelector('.snapshot-cut')?.textContent).toBe('… (1,048,576 characters)');
   });
 
   it('gives attributes an isolated, capped, escaped string', () => {
