@@ -4,8 +4,9 @@
 // never depends on which response arrived first. A request Graph throttled (or that failed in
 // transit) goes back into the same queue once its wait is over, so it fills a later round's
 // batches beside new work instead of going out in a small batch of its own; the run only sits
-// and waits when nothing else is left to send — then for every wait that ends within GATHER_MS
-// of the first, so retries from neighbouring rounds still share batches (2 s: a round can take that long on a slow link).
+// and waits when less than a batch is left to send and a wait ends within GATHER_MS — then for
+// every wait that ends within GATHER_MS of the first, so retries from neighbouring rounds share
+// one batch with the last few pages (2 s: a round can take that long on a slow link).
 import type { Cloud } from '../core/snapshot-schema.ts';
 import {
   type ClientCounters,
@@ -13,6 +14,7 @@ import {
   type GraphAnswer,
   type GraphClient,
   type GraphOutcome,
+  MAX_BATCH,
 } from './graph-client.ts';
 import { resolveGraphBase } from './hosts.ts';
 import type { ReadLogEntry } from './read-log.ts';
@@ -157,11 +159,16 @@ export function startRun(cloud: Cloud, graphBaseUrl: string | undefined, deps: G
           pending = sortQueued([...ready, ...pending]);
           ready = [];
         }
-        if (pending.length === 0) {
-          if (waits.size === 0) break;
+        if (pending.length === 0 && waits.size === 0) break;
+        // Less than a batch to send while retries wait: if a wait ends within GATHER_MS, hold the
+        // few until then so they share a batch with the retries (throttled runs only: a fault-free
+        // run never waits, and a long Retry-After does not hold the walk back).
+        if (pending.length < MAX_BATCH && waits.size > 0) {
           const first = Math.min(...waits.values());
-          await Promise.all([...waits].filter(([, end]) => end <= first + GATHER_MS).map(([wait]) => wait));
-          continue;
+          if (pending.length === 0 || first - deps.now().getTime() <= GATHER_MS) {
+            await Promise.all([...waits].filter(([, end]) => end <= first + GATHER_MS).map(([wait]) => wait));
+            continue;
+          }
         }
         const urgent = pending.filter((item) => item.work.priority === FIRST).length;
         const take = roundSize(pending.length, urgent, horizon?.() ?? 1);

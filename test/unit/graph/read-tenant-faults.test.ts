@@ -133,6 +133,23 @@ describe('readTenantSnapshot with transient faults', () => {
     expect(harness.waits).toEqual([]);
   });
 
+  it('holds the last few requests for a retry that is about to be due, so they share one batch (issue #11, item 4)', async () => {
+    const source = generateTenant(DEMO);
+    const clean = createHarness(source);
+    const cleanSnapshot = await readTenantSnapshot(clean.request, clean.deps);
+    // A real 50 ms wait: without holding, the walk's last partial batches went out while the
+    // retry waited, and the retry then went alone (11 requests where 6 do without the fault).
+    const faulty = createHarness(
+      source,
+      { faults: [{ path: /\/members$/, effect: { kind: 'status', status: 429, retryAfter: '0.05' } }] },
+      { realSleep: true },
+    );
+    const snapshot = await readTenantSnapshot(faulty.request, faulty.deps);
+    expect(faulty.fake.stats.faultsFired).toBe(1);
+    expect(snapshot).toEqual(cleanSnapshot);
+    expect(faulty.fake.stats.requests).toBe(clean.fake.stats.requests + 1);
+  });
+
   it('gives the demo tenant the same preview with faults everywhere as without', async () => {
     const source = generateTenant(DEMO);
     const clean = createHarness(source);
