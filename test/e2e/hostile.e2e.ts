@@ -46,7 +46,11 @@ export default defineSpec({
         const row = page.locator('.vt-body .vt-row').filter({ hasText: 'nimda' }).first();
         await row.waitFor();
         const via = (await row.locator('td').last().textContent()) ?? '';
-        assert.match(via, /^Gg{255}… \(1,048,576 characters\) › /, `the path names the group capped: ${via.slice(0, 300)}…${via.slice(-80)} (${via.length})`);
+        assert.match(
+          via,
+          /^Gg{255}… \(1,048,576 characters\) › /,
+          `the path names the group capped: ${via.slice(0, 300)}…${via.slice(-80)} (${via.length})`,
+        );
         const name = row.locator('.c-name bdi');
         assert.equal(await name.textContent(), SPOOFED_NAME, 'the name is shown as it is, isolated');
         assert.equal(

@@ -9,6 +9,7 @@ import { parseSnapshotText } from '../../../src/core/parse-snapshot.ts';
 import { graphTenant, IDS } from '../../fixtures/graph-tenant.ts';
 import { createFakeGraph, type FakeGraphOptions } from '../../support/fake-graph.ts';
 import { expectedRead } from '../../support/graph-expectations.ts';
+import { RAW_HIDDEN } from '../../support/hostile-strings.ts';
 import { createMemoryIo } from '../../support/memory-io.ts';
 
 const groups = [IDS.A, IDS.C, IDS.D].join(',');
@@ -113,7 +114,7 @@ describe('capture', () => {
       .find((line) => line.startsWith(`warning: /groups/${IDS.B}/members: failed: `));
     expect(warning).toBeDefined();
     expect(warning).toContain('\\x1b]52;c;eA==\\x07');
-    expect(warning).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+    expect(warning).not.toMatch(RAW_HIDDEN);
     expect(warning?.length).toBeLessThan(400);
     expect(io.err()).not.toMatch(/^Application \(client\) ID/m);
   });
