@@ -17,7 +17,18 @@ interface TraceEvent {
   dur?: number;
   /** Thread (CPU) time, µs: what the task cost the thread, without the time it waited for a core. */
   tdur?: number;
-  args?: { name?: string; data?: { frames?: Array<{ processId?: number; url?: string; parent?: string }> } };
+  args?: {
+    name?: string;
+    data?: {
+      frames?: Array<{ processId?: number; url?: string; parent?: string }>;
+      /** EventDispatch: the DOM event's type (click, message, …). */
+      type?: string;
+      /** FunctionCall: the script function called, and where it is. */
+      functionName?: string;
+      url?: string;
+      lineNumber?: number;
+    };
+  };
 }
 
 export interface TraceSummary {
@@ -105,7 +116,7 @@ function summarize(events: readonly TraceEvent[], pageUrl: string): TraceSummary
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
     for (const event of within) {
       if (inside.length === 3) break;
-      const label = `${event.name} ${Math.round((event.dur ?? 0) / 1000)} ms`;
+      const label = `${event.name}${detailOf(event)} ${Math.round((event.dur ?? 0) / 1000)} ms`;
       if (!inside.some((seen) => seen.startsWith(`${event.name} `))) inside.push(label);
     }
   }
@@ -130,4 +141,15 @@ function peakMiB(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** What a trace event was about, when the trace says: ` (click)`, ` (onMessage main-x.js:1)`. */
+function detailOf(event: TraceEvent): string {
+  const data = event.args?.data;
+  if (event.name === 'EventDispatch' && data?.type) return ` (${data.type})`;
+  if (event.name === 'FunctionCall' && (data?.functionName || data?.url)) {
+    const file = data.url?.split('/').pop() ?? '';
+    return ` (${[data.functionName || '(anonymous)', file && `${file}:${data.lineNumber ?? '?'}`].filter(Boolean).join(' ')})`;
+  }
+  return '';
 }
