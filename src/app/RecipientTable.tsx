@@ -141,9 +141,12 @@ export function RecipientTable({
     });
   };
 
+  // The first measure waits for the browser's own layout (the next frame, or the observer's first
+  // call): measuring here would force a layout of the whole report inside the click that opened
+  // the tab, the longest main-thread task at L. Until then the rows of a 480 px view are drawn.
   useLayoutEffect(() => {
-    measure();
     if (pageScroll) {
+      onScroll();
       window.addEventListener('scroll', onScroll, { passive: true });
       window.addEventListener('resize', onScroll);
       return () => {
@@ -152,7 +155,10 @@ export function RecipientTable({
       };
     }
     const box = scroller.current;
-    if (!box || typeof ResizeObserver === 'undefined') return;
+    if (!box || typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     return () => observer.disconnect();
