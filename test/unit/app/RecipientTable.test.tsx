@@ -2,12 +2,12 @@
 // The virtualized table holds only the rows in view: for a 10,000-row result the DOM has a
 // window of rows (not 10,000), each with its true aria-rowindex, and scrolling moves the window.
 import { signal } from '@preact/signals';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OVERSCAN, RecipientTable, visibleRange } from '../../../src/app/RecipientTable.tsx';
 import type { TableRow } from '../../../src/core/row-query.ts';
 import { DEFAULT_FILTER, type RecipientsState } from '../../../src/state/recipients-state.ts';
+import { mount } from '../../support/mount.tsx';
 import { until } from '../../support/wait.ts';
 
 const TOTAL = 10_000;
@@ -45,24 +45,8 @@ function fakeState(total = TOTAL) {
   return { state, ranges, sorts };
 }
 
-let host: HTMLElement | null = null;
-afterEach(() => {
-  if (host) render(null, host);
-  host?.remove();
-  host = null;
-});
-
-function mount(state: RecipientsState): HTMLElement {
-  const root = document.createElement('div');
-  host = root;
-  document.body.append(root);
-  act(() =>
-    render(
-      <RecipientTable state={state} rowHeight={ROW_HEIGHT} label="Audience: everything reached" />,
-      root,
-    ),
-  );
-  return root;
+function mountTable(state: RecipientsState): HTMLElement {
+  return mount(<RecipientTable state={state} rowHeight={ROW_HEIGHT} label="Audience: everything reached" />);
 }
 
 describe('RecipientTable', () => {
@@ -82,7 +66,7 @@ describe('RecipientTable', () => {
 
   it('renders only about a screenful of 10,000 rows, with the full count for screen readers', () => {
     const { state, ranges } = fakeState();
-    const root = mount(state);
+    const root = mountTable(state);
     const table = root.querySelector('table') as HTMLTableElement;
     const body = root.querySelectorAll('tbody tr');
     expect(table.getAttribute('aria-rowcount')).toBe(String(TOTAL + 1));
@@ -99,7 +83,7 @@ describe('RecipientTable', () => {
 
   it('moves the window when scrolled, and asks the state for those rows', async () => {
     const { state, ranges } = fakeState();
-    const root = mount(state);
+    const root = mountTable(state);
     const scroller = root.querySelector('.vt-scroll') as HTMLElement;
     scroller.scrollTop = 5_000 * ROW_HEIGHT;
     act(() => void scroller.dispatchEvent(new Event('scroll')));
@@ -115,7 +99,7 @@ describe('RecipientTable', () => {
 
   it('sorts from the column headers and marks the sorted column with aria-sort', () => {
     const { state, sorts } = fakeState(50);
-    const root = mount(state);
+    const root = mountTable(state);
     const header = (name: string) =>
       [...root.querySelectorAll('th')].find((th) => th.textContent?.startsWith(name)) as HTMLElement;
     expect(header('#').getAttribute('aria-sort')).toBe('ascending');
@@ -127,7 +111,7 @@ describe('RecipientTable', () => {
 
   it('the scroll box takes keyboard focus and is named', () => {
     const { state } = fakeState(3);
-    const scroller = mount(state).querySelector('.vt-scroll') as HTMLElement;
+    const scroller = mountTable(state).querySelector('.vt-scroll') as HTMLElement;
     expect(scroller.tabIndex).toBe(0);
     expect(scroller.getAttribute('aria-label')).toBe('Audience: everything reached, scrollable');
   });
@@ -173,7 +157,7 @@ describe('row content (issue 15, item 8)', () => {
     ];
     (state as unknown as { rowAt: (position: number) => TableRow | undefined }).rowAt = (position) =>
       rows[position];
-    const root = mount(state);
+    const root = mountTable(state);
     const names = [...root.querySelectorAll('tbody .c-name')];
     expect(names[0]?.querySelector('.name-guarded')?.textContent).toMatch(/apostrophe/);
     expect(names[1]?.querySelector('.name-guarded')).toBeNull();
@@ -209,7 +193,7 @@ describe('row content (issue 15, item 8)', () => {
       rowAt: (position: number) => [keeper, duplicate][position],
       show: (filter: unknown) => void shown.push(filter),
     });
-    const root = mount(state);
+    const root = mountTable(state);
     const open = root.querySelectorAll<HTMLButtonElement>('tbody .row-open');
     act(() => open[1]?.click());
     const dialog = document.querySelector('dialog.row-detail');

@@ -2,29 +2,13 @@
 // The page's sink for snapshot text (issue #10, items 3 and 6): isolated in <bdi>, capped at 256
 // characters with the full length said, and an address shows its bidi and invisible characters.
 import { signal } from '@preact/signals';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecipientTable } from '../../../src/app/RecipientTable.tsx';
 import { plainText, SnapshotText } from '../../../src/app/SnapshotText.tsx';
 import { shortText } from '../../../src/core/display-text.ts';
 import type { TableRow } from '../../../src/core/row-query.ts';
 import { DEFAULT_FILTER, type RecipientsState } from '../../../src/state/recipients-state.ts';
-
-let host: HTMLElement | null = null;
-afterEach(() => {
-  if (host) render(null, host);
-  host?.remove();
-  host = null;
-});
-
-function mount(node: preact.ComponentChild): HTMLElement {
-  const root = document.createElement('div');
-  host = root;
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
+import { mount } from '../../support/mount.tsx';
 
 const HUGE = 'W'.repeat(1024 * 1024);
 

@@ -3,15 +3,14 @@
 // names that are XSS payloads render as text in the group counts table and the recipient table,
 // and no element, attribute handler or script is added to the document.
 import { signal } from '@preact/signals';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GroupCountsTable } from '../../../src/app/GroupCountsTable.tsx';
 import { RecipientTable } from '../../../src/app/RecipientTable.tsx';
 import { computePreview } from '../../../src/core/preview.ts';
 import { summarizePreview } from '../../../src/core/preview-summary.ts';
 import type { TableRow } from '../../../src/core/row-query.ts';
 import { DEFAULT_FILTER, type RecipientsState } from '../../../src/state/recipients-state.ts';
+import { mount } from '../../support/mount.tsx';
 import { snapshotOf, user } from '../../support/snapshot-builder.ts';
 
 const PAYLOADS = [
@@ -21,21 +20,6 @@ const PAYLOADS = [
   "javascript:alert('x')",
   '<iframe src="https://evil.example"></iframe>',
 ];
-
-let host: HTMLElement | null = null;
-afterEach(() => {
-  if (host) render(null, host);
-  host?.remove();
-  host = null;
-});
-
-function mount(node: preact.ComponentChild): HTMLElement {
-  const root = document.createElement('div');
-  host = root;
-  document.body.append(root);
-  act(() => render(node, root));
-  return root;
-}
 
 /** No element a payload could have made, no inline handler, and every payload present as text. */
 function expectInert(root: HTMLElement, texts: readonly string[]): void {
