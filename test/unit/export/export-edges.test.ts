@@ -4,6 +4,7 @@
 // every cell as text.
 import { describe, expect, it } from 'vitest';
 import { CsvRowTooLargeError, parseCsv, utf8ByteLength, writeUploadCsv } from '../../../src/export/csv.ts';
+import { writeDifferencesCsv } from '../../../src/export/differences-csv.ts';
 import { partFileName, splitIntoParts } from '../../../src/export/split-parts.ts';
 
 const encoded = (text: string) => new TextEncoder().encode(text).length;
@@ -68,5 +69,34 @@ describe('names and cells', () => {
     ]);
     expect(parseCsv('a\r\n')).toEqual([['a']]);
     expect(parseCsv('a\r\n""')).toEqual([['a'], ['']]);
+  });
+});
+
+describe('the differences CSV of a reconciliation', () => {
+  it('writes Email,Name,Class,Reason,Groups with the groups joined and every cell guarded', () => {
+    expect(
+      writeDifferencesCsv([
+        {
+          email: 'ada@example.com',
+          name: 'Ada',
+          class: 'missing-from-list',
+          reason: '',
+          groups: ['Sales', 'R&D'],
+        },
+        {
+          email: 'x@example.com',
+          name: '=cmd',
+          class: 'excluded-but-listed',
+          reason: 'disabled',
+          groups: [],
+        },
+        { email: 'not an address', name: '', class: 'invalid-in-list', reason: 'row 7', groups: [] },
+      ]),
+    ).toBe(
+      'Email,Name,Class,Reason,Groups\r\n' +
+        'ada@example.com,Ada,missing-from-list,,Sales; R&D\r\n' +
+        `x@example.com,"'=cmd",excluded-but-listed,disabled,\r\n` +
+        'not an address,,invalid-in-list,row 7,\r\n',
+    );
   });
 });
