@@ -10,6 +10,7 @@ import {
   parsePlace,
   type ViewRoute,
 } from '../../../src/state/navigation.ts';
+import { until } from '../../support/wait.ts';
 
 function fakeHistory(initial = '') {
   const entries = [initial];
@@ -76,8 +77,6 @@ function reportView(known = new Set(['s1', 's2'])) {
   return { view, open, tab, filter, shown };
 }
 
-const flush = () => new Promise((done) => setTimeout(done, 0));
-
 describe('formatPlace and parsePlace', () => {
   it('round-trip, view first, and the start page is the bare page', () => {
     expect(formatPlace(null)).toBe('');
@@ -115,18 +114,16 @@ describe('createNavigation', () => {
     ]);
 
     history.back();
-    await flush();
-    expect(report.tab.value).toBe('overview');
+    await until(() => expect(report.tab.value).toBe('overview'));
     expect(report.filter.value).toBeNull();
     history.back();
-    await flush();
-    expect(report.open.value).toBeNull();
+    await until(() => expect(report.open.value).toBeNull());
     expect(history.entries).toHaveLength(3);
 
     history.forward();
-    await flush();
+    await until(() => expect(report.open.value).toBe('s1'));
     history.forward();
-    await flush();
+    await until(() => expect(report.filter.value).toBe('no-email'));
     expect(report.open.value).toBe('s1');
     expect(report.filter.value).toBe('no-email');
     expect(history.at()).toBe(2);
